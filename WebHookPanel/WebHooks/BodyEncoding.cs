@@ -1,0 +1,7 @@
+namespace WebHookPanel.WebHooks;
+
+public enum BodyEncoding
+{
+    Json,
+    Form,
+}

@@ -1,0 +1,9 @@
+namespace WebHookPanel.WebHooks;
+
+public enum TriggerType
+{
+    PushClick,
+    MessageLog,
+    Geofence,
+    Event,
+}

@@ -1,0 +1,9 @@
+namespace WebHookPanel.WebHooks;
+
+public enum WebHookStatus
+{
+    PendingReview,
+    Active,
+    Paused,
+    Rejected,
+}

@@ -4,7 +4,8 @@ namespace WebHookPanel.WebHooks;
 /// Everything a hook says about its request and trigger: what the wizard edits, the admin API reads and writes,
 /// the validators check and the request builder turns into a request. Mutable so that form fields bind to it.
 /// </summary>
-public sealed class WebHookDefinition
+// Not sealed: the API's resource adds the id and status to exactly this shape.
+public class WebHookDefinition
 {
     public string Name { get; set; } = "";
 

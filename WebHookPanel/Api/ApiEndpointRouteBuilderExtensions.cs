@@ -1,0 +1,12 @@
+namespace WebHookPanel.Api;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapPanelApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapWebHookApi();
+
+        return endpoints;
+    }
+}

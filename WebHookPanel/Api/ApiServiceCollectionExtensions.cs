@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace WebHookPanel.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    public const string WebHooksAdminPolicy = "WebHooksAdmin";
+
+    public static IServiceCollection AddPanelApi(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WebHooksAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.WebHooksAdminScope));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options => PanelJson.Apply(options.SerializerOptions));
+
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WebHookPanel.Catalog;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Data;
+
+public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : DbContext(options)
+{
+    public DbSet<WebHook> WebHooks => Set<WebHook>();
+
+    public DbSet<WebHookVersion> WebHookVersions => Set<WebHookVersion>();
+
+    public DbSet<CatalogAttribute> CatalogAttributes => Set<CatalogAttribute>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PanelDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; stored as a sortable 64-bit value instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

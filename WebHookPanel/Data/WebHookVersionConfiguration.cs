@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Data;
+
+/// <summary>
+/// A version's definition is one JSON document: versions are written once and always read whole, so rows and
+/// parameters need no tables of their own, and the stored shape is the API's shape.
+/// </summary>
+public sealed class WebHookVersionConfiguration : IEntityTypeConfiguration<WebHookVersion>
+{
+    public void Configure(EntityTypeBuilder<WebHookVersion> builder)
+    {
+        builder.HasIndex(v => new { v.WebHookId, v.Number }).IsUnique();
+
+        var comparer = new ValueComparer<WebHookDefinition>(
+            (a, b) => Serialize(a) == Serialize(b),
+            d => Serialize(d).GetHashCode(StringComparison.Ordinal),
+            d => d.Clone());
+
+        builder.Property(v => v.Definition)
+            .HasConversion(d => Serialize(d), json => Deserialize(json), comparer)
+            .HasColumnName("DefinitionJson");
+    }
+
+    private static string Serialize(WebHookDefinition? definition) =>
+        JsonSerializer.Serialize(definition, PanelJson.Options);
+
+    private static WebHookDefinition Deserialize(string json) =>
+        JsonSerializer.Deserialize<WebHookDefinition>(json, PanelJson.Options) ?? new WebHookDefinition();
+}

@@ -1,0 +1,16 @@
+namespace WebHookPanel.WebHooks;
+
+/// <summary>A filter and a page of the hook list. Pages count from 1.</summary>
+public sealed record WebHookQuery(
+    string? Search = null,
+    TriggerType? Trigger = null,
+    WebHookStatus? Status = null,
+    int Page = 1,
+    int PageSize = 20)
+{
+    public const int MaxPageSize = 200;
+
+    public int SafePage => Math.Max(1, Page);
+
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Data;
+
+namespace WebHookPanel.WebHooks;
+
+/// <summary>Reads and writes hooks. One short-lived context per call; reads are never tracked.</summary>
+public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactory, TimeProvider timeProvider)
+{
+    public async Task<WebHookPage> ListAsync(WebHookQuery query, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hooks = context.WebHooks.AsNoTracking().Where(h => h.DeletedAt == null);
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // Names are matched on their upper-cased copy: SQLite's LIKE folds ASCII only.
+            var pattern = $"%{EscapeLike(WebHook.Normalize(query.Search))}%";
+            hooks = hooks.Where(h => EF.Functions.Like(h.NormalizedName, pattern, "\\"));
+        }
+
+        if (query.Trigger is { } trigger)
+        {
+            hooks = hooks.Where(h => h.TriggerType == trigger);
+        }
+
+        if (query.Status is { } status)
+        {
+            hooks = hooks.Where(h => h.Status == status);
+        }
+
+        var total = await hooks.CountAsync(cancellationToken);
+        var items = await hooks
+            .OrderByDescending(h => h.UpdatedAt)
+            .ThenByDescending(h => h.Id)
+            .Skip((query.SafePage - 1) * query.SafePageSize)
+            .Take(query.SafePageSize)
+            .Select(h => new WebHookSummary(
+                h.Id,
+                h.Name,
+                h.Method,
+                h.TriggerType,
+                h.TriggerFilter,
+                h.Uri,
+                h.Status,
+                h.LatestVersion,
+                h.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+        return new WebHookPage(items, total, query.SafePage, query.SafePageSize);
+    }
+
+    public async Task<WebHookResource?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await context.WebHooks.AsNoTracking()
+            .Where(h => h.Id == id && h.DeletedAt == null)
+            .Select(h => new { h.Id, h.Status, h.LatestVersion })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (hook is null)
+        {
+            return null;
+        }
+
+        var definition = await context.WebHookVersions.AsNoTracking()
+            .Where(v => v.WebHookId == id && v.Number == hook.LatestVersion)
+            .Select(v => v.Definition)
+            .SingleAsync(cancellationToken);
+
+        return WebHookResource.From(hook.Id, hook.Status, definition);
+    }
+
+    public async Task<bool> IsNameTakenAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = WebHook.Normalize(name);
+
+        return await context.WebHooks.AsNoTracking()
+            .AnyAsync(h => h.NormalizedName == normalized && h.Id != exceptId, cancellationToken);
+    }
+
+    public async Task<int> CreateAsync(
+        WebHookDefinition definition,
+        WebHookStatus status,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = WebHook.Create(definition, status, timeProvider.GetUtcNow());
+        context.WebHooks.Add(hook);
+        await context.SaveChangesAsync(cancellationToken);
+
+        return hook.Id;
+    }
+
+    /// <summary>Saves a new version of the hook; false when there is no such hook.</summary>
+    public async Task<bool> ReviseAsync(
+        int id,
+        WebHookDefinition definition,
+        WebHookStatus? status,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await context.WebHooks.SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
+        if (hook is null)
+        {
+            return false;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        hook.Revise(definition, now);
+        if (status is { } newStatus)
+        {
+            hook.ChangeStatus(newStatus, now);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await context.WebHooks.SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
+        if (hook is null)
+        {
+            return false;
+        }
+
+        hook.Delete(timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
+
+        return true;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

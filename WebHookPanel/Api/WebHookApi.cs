@@ -1,6 +1,153 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WebHookPanel.Requests;
+using WebHookPanel.WebHooks;
+
 namespace WebHookPanel.Api;
 
+/// <summary>The admin API twin of the webhook pages (DESIGN §5.3).</summary>
 public static class WebHookApi
 {
-    public static IEndpointRouteBuilder MapWebHookApi(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapWebHookApi(this IEndpointRouteBuilder endpoints)
+    {
+        var hooks = endpoints.MapGroup("/api/webhooks")
+            .WithTags("WebHooks")
+            .RequireAuthorization(ApiServiceCollectionExtensions.WebHooksAdminPolicy);
+
+        hooks.MapGet("", ListAsync);
+        hooks.MapGet("{id:int}", GetAsync);
+        hooks.MapPost("", CreateAsync);
+        hooks.MapPut("{id:int}", ReplaceAsync);
+        hooks.MapDelete("{id:int}", DeleteAsync);
+        hooks.MapPost("preview", Preview);
+
+        return endpoints;
+    }
+
+    private static async Task<Ok<WebHookListResponse>> ListAsync(
+        WebHookStore store,
+        string? search,
+        TriggerType? trigger,
+        WebHookStatus? status,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var query = new WebHookQuery(search, trigger, status, page ?? 1, pageSize ?? 20);
+        var result = await store.ListAsync(query, cancellationToken);
+
+        return TypedResults.Ok(new WebHookListResponse(result.Items, result.Total, result.Page, result.PageSize));
+    }
+
+    private static async Task<Results<Ok<WebHookResource>, NotFound>> GetAsync(
+        int id,
+        WebHookStore store,
+        CancellationToken cancellationToken)
+    {
+        var hook = await store.FindAsync(id, cancellationToken);
+
+        return hook is null ? TypedResults.NotFound() : TypedResults.Ok(hook);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        [FromBody] WebHookResource? body,
+        WebHookCommands commands,
+        WebHookStore store,
+        CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return MissingBody();
+        }
+
+        var result = await commands.CreateAsync(body, cancellationToken, body.Status ?? WebHookCommands.DefaultStatus);
+        if (!result.Succeeded)
+        {
+            return ValidationProblems.From(result.Errors);
+        }
+
+        var created = await store.FindAsync(result.Id!.Value, cancellationToken);
+
+        return TypedResults.Created($"/api/webhooks/{result.Id}", created);
+    }
+
+    private static async Task<IResult> ReplaceAsync(
+        int id,
+        [FromBody] WebHookResource? body,
+        WebHookCommands commands,
+        WebHookStore store,
+        CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return MissingBody();
+        }
+
+        var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            return ValidationProblems.From(result.Errors);
+        }
+
+        return TypedResults.Ok(await store.FindAsync(id, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        int id,
+        WebHookStore store,
+        CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static IResult Preview(
+        [FromBody] PreviewRequest? body,
+        WebHookCommands commands,
+        RequestBuilder builder,
+        CurlFormatter curl)
+    {
+        if (body?.Webhook is not { } hook || body.Event is not { } evt)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["webhook"] = ["Send the webhook to preview in \"webhook\" and the event in \"event\"."],
+                },
+                title: "The preview request is incomplete.");
+        }
+
+        var errors = commands.Check(hook);
+        if (!errors.IsEmpty)
+        {
+            return ValidationProblems.From(errors);
+        }
+
+        var built = builder.Build(hook, evt);
+        if (built.Request is not { } request)
+        {
+            return TypedResults.Problem(
+                detail: built.Error,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The event cannot be sent with this webhook.");
+        }
+
+        // The admin API key may reveal secrets; marketers' masking comes with user roles.
+        return TypedResults.Ok(new PreviewResponse(
+            request.Method,
+            request.Url,
+            [.. request.Headers.Select(h => new PreviewHeader(h.Name, h.Value))],
+            request.Body,
+            request.Omitted,
+            CurlFormatter.Format(request, revealSecrets: true),
+            curl.FormatTemplate(hook, revealSecrets: true)));
+    }
+
+    private static IResult MissingBody() =>
+        TypedResults.Problem(
+            detail: "Send the webhook as a JSON object in the request body.",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The request has no body.");
 }

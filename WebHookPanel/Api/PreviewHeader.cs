@@ -1,0 +1,3 @@
+namespace WebHookPanel.Api;
+
+public sealed record PreviewHeader(string Name, string Value);

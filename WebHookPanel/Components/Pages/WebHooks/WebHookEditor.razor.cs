@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+using WebHookPanel.Requests;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Components.Pages.WebHooks;
+
+/// <summary>
+/// The create and edit wizard. The page owns the definition being edited; each step edits it in place and says
+/// so through <c>OnChanged</c>, after which the page checks the whole definition again and redraws the cURL.
+/// </summary>
+public sealed partial class WebHookEditor
+{
+    private const int LastStep = 3;
+
+    private static readonly string[] EndpointPaths = ["Name", "Uri", "UriParameters"];
+    private static readonly string[] RequestPaths = ["Method", "Trigger", "BodyEncoding"];
+    private static readonly string[] RowPaths = ["Headers", "Parameters"];
+
+    private MudStepper? _stepper;
+    private WebHookDefinition? _model;
+    private string _savedJson = "";
+    private FormErrors _errors = FormErrors.None;
+    private string _templateCurl = "";
+    private int _step;
+    private bool _showAllErrors;
+    private bool _saving;
+    private bool _notFound;
+    private bool _leaving;
+    private bool _dirty;
+
+    [Inject]
+    public required WebHookCommands Commands { get; init; }
+
+    [Inject]
+    public required WebHookStore Store { get; init; }
+
+    [Inject]
+    public required CurlFormatter Curl { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Parameter]
+    public int? Id { get; set; }
+
+    private string Heading => Id is null ? "Create New WebHook" : $"Edit WebHook: {_model?.Name}";
+
+    private bool IsDirty => _dirty && !_leaving;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Id is { } id)
+        {
+            var hook = await Store.FindAsync(id, CancellationToken.None);
+            _notFound = hook is null;
+            _model = hook?.Clone();
+        }
+        else
+        {
+            _model = new WebHookDefinition();
+        }
+
+        if (_model is not null)
+        {
+            _savedJson = Serialize(_model);
+            Refresh();
+        }
+    }
+
+    private Task OnModelChangedAsync()
+    {
+        Refresh();
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Checks the whole definition again and redraws the template sample: runs on every keystroke.</summary>
+    private void Refresh()
+    {
+        if (_model is null)
+        {
+            return;
+        }
+
+        _errors = Commands.Check(_model);
+        _templateCurl = Curl.FormatTemplate(_model, revealSecrets: true);
+        _dirty = Serialize(_model) != _savedJson;
+    }
+
+    private Task ValidateParametersAsync()
+    {
+        if (_model is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var result = Commands.SyncUriParameters(_model);
+        Refresh();
+        if (!result.Parsed)
+        {
+            _showAllErrors = true;
+            Snackbar.Add("The URI has errors: see the message under it.", Severity.Warning);
+        }
+        else if (_model.UriParameters.Count == 0)
+        {
+            Snackbar.Add("The URI has no parameters in braces.", Severity.Info);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task OnStepChangingAsync(StepperInteractionEventArgs args)
+    {
+        if (_model is null || args.Action != StepAction.Complete && args.Action != StepAction.Activate)
+        {
+            return;
+        }
+
+        // Leaving the first step labels the URI's parameters, as "Validate parameters" would.
+        if (_step == 0)
+        {
+            Commands.SyncUriParameters(_model);
+            Refresh();
+        }
+
+        var moving = args.Action == StepAction.Complete || args.StepIndex > _step;
+        if (moving && StepHasErrors(_step))
+        {
+            _showAllErrors = true;
+            args.Cancel = true;
+            Snackbar.Add("Fix the fields marked in red before going on.", Severity.Warning);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private bool StepHasErrors(int step) => step switch
+    {
+        0 => _errors.AnyUnder(EndpointPaths),
+        1 => _errors.AnyUnder(RequestPaths),
+        2 => _errors.AnyUnder(RowPaths),
+        _ => false,
+    };
+
+    private async Task SaveAsync()
+    {
+        if (_model is null || _saving)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var result = Id is { } id
+                ? await Commands.ReviseAsync(id, _model, CancellationToken.None)
+                : await Commands.CreateAsync(_model, CancellationToken.None);
+            if (!result.Succeeded)
+            {
+                _errors = result.Errors;
+                _showAllErrors = true;
+                Snackbar.Add(result.Message ?? "The webhook has errors: fix the fields marked in red.", Severity.Error);
+
+                return;
+            }
+
+            _savedJson = Serialize(_model);
+            _dirty = false;
+            Snackbar.Add($"Saved \"{_model.Name.Trim()}\".", Severity.Success);
+            Navigation.NavigateTo("webhooks");
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!IsDirty)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Unsaved changes",
+            "This webhook has changes that are not saved. Leave and lose them?",
+            yesText: "Leave",
+            cancelText: "Stay");
+        if (leave == true)
+        {
+            _leaving = true;
+
+            return;
+        }
+
+        context.PreventNavigation();
+    }
+
+    private static string Serialize(WebHookDefinition model) => JsonSerializer.Serialize(model, PanelJson.Options);
+}

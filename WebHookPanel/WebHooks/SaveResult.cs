@@ -1,0 +1,13 @@
+namespace WebHookPanel.WebHooks;
+
+/// <summary>What came of saving a definition: the hook's id, or why nothing was stored.</summary>
+public sealed record SaveResult(int? Id, FormErrors Errors, bool NotFound = false, string? Message = null)
+{
+    public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound;
+
+    public static SaveResult Saved(int id) => new(id, FormErrors.None);
+
+    public static SaveResult Invalid(FormErrors errors) => new(null, errors);
+
+    public static SaveResult Missing() => new(null, FormErrors.None, NotFound: true, "The webhook does not exist.");
+}

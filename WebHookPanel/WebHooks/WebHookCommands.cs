@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Requests;
+using WebHookPanel.Validation;
+
+namespace WebHookPanel.WebHooks;
+
+/// <summary>
+/// Checks and saves definitions for the wizard and the admin API alike, with the same validator, so that a
+/// hook saved through either has passed exactly the same rules.
+/// </summary>
+public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidator validator)
+{
+    public const WebHookStatus DefaultStatus = WebHookStatus.Active;
+
+    /// <summary>Every rule that needs no database: cheap enough for each keystroke.</summary>
+    public FormErrors Check(WebHookDefinition definition) => FormErrors.From(validator.Validate(definition));
+
+    public UriTemplateParseResult SyncUriParameters(WebHookDefinition definition) =>
+        UriParameterSync.Apply(definition);
+
+    public async Task<SaveResult> CreateAsync(
+        WebHookDefinition definition,
+        CancellationToken cancellationToken,
+        WebHookStatus status = DefaultStatus)
+    {
+        var errors = await CheckAllAsync(definition, null, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        try
+        {
+            return SaveResult.Saved(await store.CreateAsync(definition, status, cancellationToken));
+        }
+        catch (DbUpdateException) when (await store.IsNameTakenAsync(definition.Name, null, cancellationToken))
+        {
+            // Another save took the name between the check and the insert; the unique index caught it.
+            return SaveResult.Invalid(NameTaken(definition));
+        }
+    }
+
+    public async Task<SaveResult> ReviseAsync(
+        int id,
+        WebHookDefinition definition,
+        CancellationToken cancellationToken,
+        WebHookStatus? status = null)
+    {
+        var errors = await CheckAllAsync(definition, id, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        try
+        {
+            var found = await store.ReviseAsync(id, definition, status, cancellationToken);
+
+            return found ? SaveResult.Saved(id) : SaveResult.Missing();
+        }
+        catch (DbUpdateException) when (await store.IsNameTakenAsync(definition.Name, id, cancellationToken))
+        {
+            return SaveResult.Invalid(NameTaken(definition));
+        }
+    }
+
+    private async Task<FormErrors> CheckAllAsync(
+        WebHookDefinition definition,
+        int? exceptId,
+        CancellationToken cancellationToken)
+    {
+        var errors = Check(definition);
+        if (!errors.Has("Name") && await store.IsNameTakenAsync(definition.Name, exceptId, cancellationToken))
+        {
+            errors = NameTaken(definition, errors);
+        }
+
+        return errors;
+    }
+
+    private static FormErrors NameTaken(WebHookDefinition definition, FormErrors? errors = null)
+    {
+        var result = new FormErrors();
+        foreach (var (path, messages) in errors?.All ?? [])
+        {
+            messages.ForEach(message => result.Add(path, message));
+        }
+
+        result.Add("Name", $"Name '{definition.Name.Trim()}' is already used by another webhook; choose another name.");
+
+        return result;
+    }
+}

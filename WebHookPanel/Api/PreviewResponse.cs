@@ -1,4 +1,3 @@
-using WebHookPanel.Requests;
 
 namespace WebHookPanel.Api;
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Requests;
 using WebHookPanel.Validation;
@@ -33,7 +34,7 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
         {
             return SaveResult.Saved(await store.CreateAsync(definition, status, cancellationToken));
         }
-        catch (DbUpdateException) when (await store.IsNameTakenAsync(definition.Name, null, cancellationToken))
+        catch (DbUpdateException exception) when (IsUniqueNameViolation(exception))
         {
             // Another save took the name between the check and the insert; the unique index caught it.
             return SaveResult.Invalid(NameTaken(definition));
@@ -58,7 +59,7 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
 
             return found ? SaveResult.Saved(id) : SaveResult.Missing();
         }
-        catch (DbUpdateException) when (await store.IsNameTakenAsync(definition.Name, id, cancellationToken))
+        catch (DbUpdateException exception) when (IsUniqueNameViolation(exception))
         {
             return SaveResult.Invalid(NameTaken(definition));
         }
@@ -77,6 +78,10 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
 
         return errors;
     }
+
+    private static bool IsUniqueNameViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 } inner
+        && inner.Message.Contains(nameof(WebHook.NormalizedName), StringComparison.Ordinal);
 
     private static FormErrors NameTaken(WebHookDefinition definition, FormErrors? errors = null)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WebHookPanel.WebHooks;
 
 /// <summary>
@@ -25,6 +27,7 @@ public class WebHookDefinition
 
     public SigningSettings Signing { get; set; } = new();
 
+    [JsonIgnore]
     public bool HasBody => Method is WebHookMethod.POST or WebHookMethod.PUT or WebHookMethod.PATCH;
 
     public WebHookDefinition Clone() => new()

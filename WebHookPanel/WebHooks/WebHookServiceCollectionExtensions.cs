@@ -1,3 +1,7 @@
+using WebHookPanel.Catalog;
+using WebHookPanel.Requests;
+using WebHookPanel.Validation;
+
 namespace WebHookPanel.WebHooks;
 
 public static class WebHookServiceCollectionExtensions
@@ -6,6 +10,11 @@ public static class WebHookServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WebHookStore>();
+        services.AddSingleton<WebHookDefinitionValidator>();
+        services.AddSingleton<WebHookCommands>();
+        services.AddSingleton<RequestBuilder>();
+        services.AddSingleton<CurlFormatter>();
+        services.AddSingleton<AttributeCatalog>();
 
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using WebHookPanel.Catalog;
+using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.WebHookForm;

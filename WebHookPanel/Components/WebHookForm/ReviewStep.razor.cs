@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using WebHookPanel.Events;
 using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 

@@ -105,7 +105,7 @@ public sealed partial class WebHookEditor
 
         var result = Commands.SyncUriParameters(_model);
         Refresh();
-        if (!result.Parsed)
+        if (!result.IsValid)
         {
             _showAllErrors = true;
             Snackbar.Add("The URI has errors: see the message under it.", Severity.Warning);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 
@@ -16,10 +15,10 @@ public static class WebHookApi
 
         hooks.MapGet("", ListAsync);
         hooks.MapGet("{id:int}", GetAsync);
-        hooks.MapPost("", CreateAsync);
-        hooks.MapPut("{id:int}", ReplaceAsync);
+        hooks.MapPost("", CreateAsync).Accepts<WebHookResource>("application/json");
+        hooks.MapPut("{id:int}", ReplaceAsync).Accepts<WebHookResource>("application/json");
         hooks.MapDelete("{id:int}", DeleteAsync);
-        hooks.MapPost("preview", Preview);
+        hooks.MapPost("preview", PreviewAsync).Accepts<PreviewRequest>("application/json");
 
         return endpoints;
     }
@@ -50,14 +49,15 @@ public static class WebHookApi
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromBody] WebHookResource? body,
+        HttpRequest request,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
     {
+        var (body, problem) = await ApiBody.ReadAsync<WebHookResource>(request, cancellationToken);
         if (body is null)
         {
-            return MissingBody();
+            return problem!;
         }
 
         var result = await commands.CreateAsync(body, cancellationToken, body.Status ?? WebHookCommands.DefaultStatus);
@@ -73,14 +73,15 @@ public static class WebHookApi
 
     private static async Task<IResult> ReplaceAsync(
         int id,
-        [FromBody] WebHookResource? body,
+        HttpRequest request,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
     {
+        var (body, problem) = await ApiBody.ReadAsync<WebHookResource>(request, cancellationToken);
         if (body is null)
         {
-            return MissingBody();
+            return problem!;
         }
 
         var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status);
@@ -103,13 +104,20 @@ public static class WebHookApi
         CancellationToken cancellationToken) =>
         await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static IResult Preview(
-        [FromBody] PreviewRequest? body,
+    private static async Task<IResult> PreviewAsync(
+        HttpRequest request,
         WebHookCommands commands,
         RequestBuilder builder,
-        CurlFormatter curl)
+        CurlFormatter curl,
+        CancellationToken cancellationToken)
     {
-        if (body?.Webhook is not { } hook || body.Event is not { } evt)
+        var (body, problem) = await ApiBody.ReadAsync<PreviewRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (body.Webhook is not { } hook || body.Event is not { } evt)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]>
@@ -126,7 +134,7 @@ public static class WebHookApi
         }
 
         var built = builder.Build(hook, evt);
-        if (built.Request is not { } request)
+        if (built.Request is not { } sent)
         {
             return TypedResults.Problem(
                 detail: built.Error,
@@ -136,18 +144,12 @@ public static class WebHookApi
 
         // The admin API key may reveal secrets; marketers' masking comes with user roles.
         return TypedResults.Ok(new PreviewResponse(
-            request.Method,
-            request.Url,
-            [.. request.Headers.Select(h => new PreviewHeader(h.Name, h.Value))],
-            request.Body,
-            request.Omitted,
-            CurlFormatter.Format(request, revealSecrets: true),
+            sent.Method,
+            sent.Url,
+            [.. sent.Headers.Select(h => new PreviewHeader(h.Name, h.Value))],
+            sent.Body,
+            sent.Omitted,
+            CurlFormatter.Format(sent, revealSecrets: true),
             curl.FormatTemplate(hook, revealSecrets: true)));
     }
-
-    private static IResult MissingBody() =>
-        TypedResults.Problem(
-            detail: "Send the webhook as a JSON object in the request body.",
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The request has no body.");
 }

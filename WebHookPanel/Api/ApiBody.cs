@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace WebHookPanel.Api;
+
+/// <summary>
+/// Reads a JSON body by hand instead of through parameter binding, so that a malformed body is answered with
+/// problem details naming the field that could not be read, rather than a bare 400.
+/// </summary>
+public static class ApiBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength == 0)
+        {
+            return (null, Missing());
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, PanelJson.Options, cancellationToken);
+
+            return value is null ? (null, Missing()) : (value, null);
+        }
+        catch (JsonException exception)
+        {
+            var field = FieldOf(exception.Path);
+            var errors = new Dictionary<string, string[]>
+            {
+                [field] = [$"The value of '{field}' could not be read: check its type and spelling."],
+            };
+
+            return (null, TypedResults.ValidationProblem(errors, title: "The request body is not valid JSON."));
+        }
+    }
+
+    /// <summary><c>$.headers[1].source</c> becomes <c>headers[1].source</c>; the whole body is <c>body</c>.</summary>
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
+
+    private static IResult Missing() =>
+        TypedResults.Problem(
+            detail: "Send a JSON object in the request body.",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The request has no body.");
+}

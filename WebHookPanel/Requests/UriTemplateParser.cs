@@ -14,7 +14,8 @@ public static class UriTemplateParser
         var errors = new List<UriTemplateError>();
         if (template.Length == 0)
         {
-            errors.Add(new(1, "The URI is empty; enter the address to call, e.g. https://crm.example.com/users/{userId}."));
+            errors.Add(new(1, "The URI is empty; enter the address to call, "
+                + "e.g. https://crm.example.com/users/{userId}."));
         }
 
         var groups = FindGroups(template, errors);

@@ -10,21 +10,7 @@ cd "$root" || exit 1
 results="$root/WebHookPanel.Tests/TestResults"
 report="tests.trx"
 
-# The browser tests drive Debian's Chromium; never a downloaded one.
-if [ ! -x /usr/bin/chromium ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "/usr/bin/chromium is missing; as root: apt-get install chromium fonts-dejavu-core" >&2
-        exit 1
-    fi
-    echo "Installing chromium and fonts-dejavu-core..."
-    export DEBIAN_FRONTEND=noninteractive
-    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } \
-        >/tmp/webhookpanel-apt.log 2>&1; then
-        tail -n 20 /tmp/webhookpanel-apt.log >&2
-        echo "Installing chromium failed (full log: /tmp/webhookpanel-apt.log)" >&2
-        exit 1
-    fi
-fi
+bash WebHookPanel.Tests/ensure-chromium.sh || exit 1
 
 if ! dotnet tool restore >/tmp/webhookpanel-tools.log 2>&1; then
     cat /tmp/webhookpanel-tools.log >&2

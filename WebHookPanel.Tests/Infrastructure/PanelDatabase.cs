@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using WebHookPanel.Catalog;
 using WebHookPanel.Data;
+using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Infrastructure;
@@ -63,12 +65,19 @@ public sealed class PanelDatabase : IAsyncDisposable
         return new PanelDatabase(file, services);
     }
 
-    /// <summary>Registers this database's factory, store and clock in another container, e.g. bUnit's.</summary>
+    /// <summary>
+    /// Registers this database's factory, store, clock and the hook services built on them in another container,
+    /// e.g. bUnit's.
+    /// </summary>
     public void AddTo(IServiceCollection services)
     {
         services.AddSingleton(ContextFactory);
         services.AddSingleton(Store);
         services.AddSingleton(TimeProvider);
+        services.AddSingleton(_services.GetRequiredService<WebHookCommands>());
+        services.AddSingleton(_services.GetRequiredService<RequestBuilder>());
+        services.AddSingleton(_services.GetRequiredService<CurlFormatter>());
+        services.AddSingleton(_services.GetRequiredService<AttributeCatalog>());
     }
 
     public async ValueTask DisposeAsync()

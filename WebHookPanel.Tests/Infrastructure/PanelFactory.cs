@@ -25,12 +25,6 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
     private Uri? _serverAddress;
 
     public PanelFactory()
-        : this(new Dictionary<string, string?>())
-    {
-    }
-
-    /// <param name="settings">Configuration keys (colon-separated) that win over the defaults set here.</param>
-    public PanelFactory(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = new Dictionary<string, string?>
         {
@@ -40,10 +34,18 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
             // The test runner shows a test's output; start-up chatter would bury the line that matters.
             ["Logging:LogLevel:Default"] = "Warning",
         };
+    }
+
+    /// <summary>A panel whose configuration has these keys (colon-separated) over the defaults set here.</summary>
+    public static PanelFactory With(IReadOnlyDictionary<string, string?> settings)
+    {
+        var factory = new PanelFactory();
         foreach (var (key, value) in settings)
         {
-            _settings[key] = value;
+            factory._settings[key] = value;
         }
+
+        return factory;
     }
 
     public string ConnectionString => _database.ConnectionString;

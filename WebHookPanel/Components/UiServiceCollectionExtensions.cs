@@ -1,3 +1,4 @@
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace WebHookPanel.Components;
@@ -6,7 +7,11 @@ public static class UiServiceCollectionExtensions
 {
     public static IServiceCollection AddPanelUi(this IServiceCollection services)
     {
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Bottom right keeps messages off the page's own buttons, which sit top right.
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+        });
 
         return services;
     }

@@ -1,6 +1,7 @@
 using WebHookPanel.Api;
 using WebHookPanel.Components;
 using WebHookPanel.Data;
+using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPanelUi();
 builder.Services.AddPanelData();
 builder.Services.AddWebHooks();
+builder.Services.AddDispatching();
 builder.Services.AddPanelApi();
 
 var app = builder.Build();

@@ -224,6 +224,15 @@ public sealed class UriTemplateParserTests
     }
 
     [Fact]
+    public void Parse_LeadingSpace_IsTheOnlyError()
+    {
+        var result = UriTemplateParser.Parse(" https://x.example.com/");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("The URI starts with a space; remove it.", error.Message);
+    }
+
+    [Fact]
     public void Parse_Null_IsTreatedAsEmpty()
     {
         var result = UriTemplateParser.Parse(null);

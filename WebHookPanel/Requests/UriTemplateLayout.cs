@@ -57,7 +57,8 @@ internal readonly record struct UriTemplateLayout(
         var hostEnd = portColon >= 0 ? portColon : authorityEnd;
         var queryStart = masked.IndexOf('?', authorityEnd, beforeFragment - authorityEnd);
 
-        return new(schemeEnd, authorityStart, at, hostStart, hostEnd, portColon, authorityEnd, queryStart, fragmentStart);
+        return new(
+            schemeEnd, authorityStart, at, hostStart, hostEnd, portColon, authorityEnd, queryStart, fragmentStart);
     }
 
     public UriTemplatePlace PlaceOf(int index)

@@ -14,13 +14,15 @@ public sealed record UriTemplateParseResult
     /// <summary>Distinct names of parameters that appear in the query.</summary>
     public required IReadOnlyList<string> QueryParameters { get; init; }
 
-    /// <summary>The template as literal runs and parameters; meaningful to expand only when <see cref="IsValid"/>.</summary>
+    /// <summary>The template as literal runs and parameters; fit to expand only when <see cref="IsValid"/>.</summary>
     public required IReadOnlyList<UriTemplatePart> Parts { get; init; }
 
     /// <summary>Problems ordered by position; empty for a valid template.</summary>
     public required IReadOnlyList<UriTemplateError> Errors { get; init; }
 
-    /// <summary>Whether the template has a query (a <c>?</c> outside braces), so appended pairs start with <c>&amp;</c>.</summary>
+    /// <summary>
+    /// Whether the template has a query (a <c>?</c> outside braces), so appended pairs start with <c>&amp;</c>.
+    /// </summary>
     public required bool HasQuery { get; init; }
 
     public bool IsValid => Errors.Count == 0;

@@ -14,21 +14,25 @@ public static class UriTemplateParser
         var errors = new List<UriTemplateError>();
         if (template.Length == 0)
         {
-            errors.Add(new(1, "The URI is empty; enter the address to call, e.g. https://crm.example.com/users/{userId}."));
+            errors.Add(new(1, "The URI is empty; enter the address to call, "
+                + "e.g. https://crm.example.com/users/{userId}."));
         }
 
         var groups = FindGroups(template, errors);
         var masked = Mask(template, groups);
         var layout = UriTemplateLayout.Of(masked);
         CheckCharacters(template, errors);
-        if (template.Length > 0)
+
+        // A leading space would only reappear as a wrong scheme; the space itself is the error to fix.
+        if (template.Length > 0 && !char.IsWhiteSpace(template[0]))
         {
             UriTemplateStructure.Check(template, masked, layout, groups, errors);
         }
 
-        errors.Sort((a, b) => a.Position.CompareTo(b.Position));
+        // Stable, so that two errors at one position keep the order in which they were found.
+        var ordered = errors.OrderBy(e => e.Position).ToList();
 
-        return Summarize(template, groups, layout, errors);
+        return Summarize(template, groups, layout, ordered);
     }
 
     // Braces are balanced, not nested and not empty; each well-formed group names a parameter.

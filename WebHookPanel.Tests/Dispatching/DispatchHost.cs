@@ -33,14 +33,7 @@ public sealed class DispatchHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Stops the panel (gracefully) and starts a new one on the same database file.</summary>
-    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        Api.Dispose();
-        await Factory.DisposeAsync();
-        Restart(settings, null);
-    }
-
+    /// <summary>Stops the panel gracefully; <see cref="Restart"/> then starts a new one on the same file.</summary>
     public async Task StopPanelAsync()
     {
         Api.Dispose();

@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using WebHookPanel.Requests;
 using WebHookPanel.Validation;
 
@@ -13,26 +9,13 @@ namespace WebHookPanel.Tests.Cases;
 /// </summary>
 public sealed class PreviewCaseTests
 {
-    private static readonly JsonSerializerOptions CaseOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    // Both sides of a body comparison are written the same way, so escaping cannot differ.
-    private static readonly JsonSerializerOptions CompareOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly Lazy<IReadOnlyDictionary<string, PreviewCase>> Cases = new(Load);
-
-    public static TheoryData<string> CaseIds => new(Cases.Value.Keys);
+    public static TheoryData<string> CaseIds => new(PreviewCases.All.Keys);
 
     [Theory]
     [MemberData(nameof(CaseIds))]
     public void Preview_Case_MatchesExpectation(string id)
     {
-        var testCase = Cases.Value[id];
+        var testCase = PreviewCases.All[id];
         var expect = testCase.Expect;
 
         var validation = new WebHookDefinitionValidator().Validate(testCase.Webhook);
@@ -53,7 +36,7 @@ public sealed class PreviewCaseTests
             case 200:
                 Assert.True(validation.IsValid, string.Join(" | ", validation.Errors));
                 Assert.True(build!.Succeeded, build.Error);
-                AssertRequest(expect, build.Request);
+                PreviewCases.AssertRequest(expect, PreviewedRequest.From(build.Request));
                 break;
             default:
                 Assert.Fail($"Case {id} expects status {expect.Status}, which this test does not know.");
@@ -64,7 +47,7 @@ public sealed class PreviewCaseTests
     [Fact]
     public void CaseIds_PreviewFile_HasCases()
     {
-        var ids = Cases.Value.Keys;
+        var ids = PreviewCases.All.Keys;
 
         Assert.NotEmpty(ids);
     }
@@ -81,71 +64,7 @@ public sealed class PreviewCaseTests
         Assert.Equal(expected, camel);
     }
 
-    private static void AssertRequest(PreviewExpectation expect, BuiltRequest request)
-    {
-        if (expect.Method is not null)
-        {
-            Assert.Equal(expect.Method, request.Method);
-        }
-
-        if (expect.Url is not null)
-        {
-            Assert.Equal(expect.Url, request.Url);
-        }
-
-        foreach (var pair in expect.Headers)
-        {
-            Assert.Contains(request.Headers, h =>
-                string.Equals(h.Name, pair[0], StringComparison.OrdinalIgnoreCase) && h.Value == pair[1]);
-        }
-
-        foreach (var name in expect.Absent)
-        {
-            Assert.DoesNotContain(
-                request.Headers,
-                h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
-        }
-
-        foreach (var key in expect.Omitted)
-        {
-            Assert.Contains(request.Omitted, o => o.Contains(key, StringComparison.Ordinal));
-        }
-
-        if (expect.BodyNull == true)
-        {
-            Assert.Null(request.Body);
-        }
-
-        if (expect.BodyJson is not null)
-        {
-            var actual = JsonNode.Parse(request.Body!)!.AsObject();
-            Assert.Equal(expect.BodyJson.ToJsonString(CompareOptions), actual.ToJsonString(CompareOptions));
-        }
-
-        if (expect.BodyForm is not null)
-        {
-            Assert.Equal(expect.BodyForm.Select(p => (p[0], p[1])), ParseForm(request.Body!));
-        }
-    }
-
-    private static List<(string Key, string Value)> ParseForm(string body) =>
-    [
-        .. body.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(parts => (Decode(parts[0]), Decode(parts.Length > 1 ? parts[1] : ""))),
-    ];
-
-    private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
-
     // The API writes FluentValidation's paths in camelCase, one segment at a time.
     private static string CamelCasePath(string path) =>
         string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
-
-    private static IReadOnlyDictionary<string, PreviewCase> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Cases", "preview.json");
-        var file = JsonSerializer.Deserialize<PreviewCaseFile>(File.ReadAllText(path), CaseOptions)!;
-
-        return file.Cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
-    }
 }

@@ -68,31 +68,18 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
     private async Task<FormErrors> CheckAllAsync(
         WebHookDefinition definition,
         int? exceptId,
-        CancellationToken cancellationToken)
-    {
-        var errors = Check(definition);
-        if (!errors.Has("Name") && await store.IsNameTakenAsync(definition.Name, exceptId, cancellationToken))
-        {
-            errors = NameTaken(definition, errors);
-        }
-
-        return errors;
-    }
+        CancellationToken cancellationToken) =>
+        FormErrors.From(await validator.ValidateAsync(definition, exceptId, cancellationToken));
 
     private static bool IsUniqueNameViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 } inner
         && inner.Message.Contains(nameof(WebHook.NormalizedName), StringComparison.Ordinal);
 
-    private static FormErrors NameTaken(WebHookDefinition definition, FormErrors? errors = null)
+    private static FormErrors NameTaken(WebHookDefinition definition)
     {
-        var result = new FormErrors();
-        foreach (var (path, messages) in errors?.All ?? [])
-        {
-            messages.ForEach(message => result.Add(path, message));
-        }
+        var errors = new FormErrors();
+        errors.Add("Name", $"Name '{definition.Name.Trim()}' is already used by another webhook; choose another name.");
 
-        result.Add("Name", $"Name '{definition.Name.Trim()}' is already used by another webhook; choose another name.");
-
-        return result;
+        return errors;
     }
 }

@@ -10,6 +10,7 @@ public static class WebHookServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WebHookStore>();
+        services.AddSingleton<IWebHookNameCheck>(provider => provider.GetRequiredService<WebHookStore>());
         services.AddSingleton<WebHookDefinitionValidator>();
         services.AddSingleton<WebHookCommands>();
         services.AddSingleton<RequestBuilder>();

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
+using WebHookPanel.Validation;
 
 namespace WebHookPanel.WebHooks;
 
 /// <summary>Reads and writes hooks. One short-lived context per call; reads are never tracked.</summary>
 public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactory, TimeProvider timeProvider)
+    : IWebHookNameCheck
 {
     public async Task<WebHookPage> ListAsync(WebHookQuery query, CancellationToken cancellationToken)
     {
@@ -69,13 +71,13 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         return WebHookResource.From(hook.Id, hook.Status, definition);
     }
 
-    public async Task<bool> IsNameTakenAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    public async Task<bool> IsTakenAsync(string name, int? exceptId, CancellationToken ct)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(ct);
         var normalized = WebHook.Normalize(name);
 
         return await context.WebHooks.AsNoTracking()
-            .AnyAsync(h => h.NormalizedName == normalized && h.Id != exceptId, cancellationToken);
+            .AnyAsync(h => h.NormalizedName == normalized && h.Id != exceptId, ct);
     }
 
     public async Task<int> CreateAsync(

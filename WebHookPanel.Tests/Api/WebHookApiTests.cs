@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Tests.Api;
+
+public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFactory>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_ValidHook_IsReadBackWithLabelsAndRows()
+    {
+        using var client = panel.CreateApiClient();
+
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook("Create read back"), Cancellation);
+        var location = created.Headers.Location;
+        var hook = await client.GetFromJsonAsync<JsonElement>(location, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Create read back", hook.GetProperty("name").GetString());
+        Assert.Equal("Active", hook.GetProperty("status").GetString());
+        Assert.Equal("CRM user id", hook.GetProperty("uriParameters")[0].GetProperty("label").GetString());
+        Assert.Equal("Profile", hook.GetProperty("headers")[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Create_InvalidRows_AnswersProblemKeyedByFieldPath()
+    {
+        using var client = panel.CreateApiClient();
+        var body = Hook("Invalid rows");
+        body["headers"] = new[]
+        {
+            new { key = "X-A", source = "Fixed", value = "1", secret = false },
+            new { key = "x-a", source = "Fixed", value = "2", secret = false },
+        };
+        body["uriParameters"] = Array.Empty<object>();
+
+        using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("headers[1].key", out _));
+        Assert.True(errors.TryGetProperty("uriParameters", out _));
+    }
+
+    [Fact]
+    public async Task Create_UnknownEnumValue_NamesTheField()
+    {
+        using var client = panel.CreateApiClient();
+        var body = Hook("Unknown method");
+        body["method"] = "FETCH";
+
+        using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("method", out _));
+    }
+
+    [Fact]
+    public async Task Create_NameTakenInOtherCase_AnswersNameError()
+    {
+        using var client = panel.CreateApiClient();
+        using var first = await client.PostAsJsonAsync("/api/webhooks", Hook("Taken Name"), Cancellation);
+
+        using var second = await client.PostAsJsonAsync("/api/webhooks", Hook("taken name"), Cancellation);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+    }
+
+    [Fact]
+    public async Task Replace_InvalidBody_KeepsStoredVersion()
+    {
+        using var client = panel.CreateApiClient();
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook("Replace keeps"), Cancellation);
+        var broken = Hook("Replace keeps");
+        broken["uri"] = "https://{host}.example.com/x";
+
+        using var replaced = await client.PutAsJsonAsync(created.Headers.Location, broken, Cancellation);
+        var hook = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location, Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replaced.StatusCode);
+        Assert.Equal("https://crm.example.com/users/{userId}/clicks", hook.GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public async Task Replace_ValidBody_SavesNewVersion()
+    {
+        using var client = panel.CreateApiClient();
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook("Replace saves"), Cancellation);
+        var changed = Hook("Replace saves");
+        changed["method"] = "PUT";
+
+        using var replaced = await client.PutAsJsonAsync(created.Headers.Location, changed, Cancellation);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/webhooks?search=replace%20saves", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var item = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal("PUT", item.GetProperty("method").GetString());
+        Assert.Equal(2, item.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Delete_ExistingHook_IsGoneFromReadAndList()
+    {
+        using var client = panel.CreateApiClient();
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook("Delete me"), Cancellation);
+
+        using var deleted = await client.DeleteAsync(created.Headers.Location, Cancellation);
+        using var read = await client.GetAsync(created.Headers.Location, Cancellation);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/webhooks?search=delete%20me", Cancellation);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task List_FilterAndPage_AreDoneByTheQuery()
+    {
+        using var client = panel.CreateApiClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var body = Hook($"Paged geofence {i}");
+            body["trigger"] = new { type = "Geofence", filter = (string?)null };
+            using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var page = await client.GetFromJsonAsync<JsonElement>(
+            "/api/webhooks?search=paged&trigger=Geofence&page=2&pageSize=2",
+            Cancellation);
+
+        Assert.Equal(5, page.GetProperty("total").GetInt32());
+        Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        Assert.All(page.GetProperty("items").EnumerateArray(),
+            item => Assert.Equal("Geofence", item.GetProperty("triggerType").GetString()));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task List_WithoutValidKey_Answers401(string? key)
+    {
+        using var client = panel.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        using var response = await client.GetAsync("/api/webhooks", Cancellation);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_MalformedJson_AnswersProblem()
+    {
+        using var client = panel.CreateApiClient();
+        using var content = new StringContent("{\"webhook\": {\"name\": ", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/api/webhooks/preview", content, Cancellation);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.TryGetProperty("errors", out _));
+    }
+
+    private static Dictionary<string, object?> Hook(string name) => new()
+    {
+        ["name"] = name,
+        ["uri"] = "https://crm.example.com/users/{userId}/clicks",
+        ["method"] = "POST",
+        ["trigger"] = new { type = nameof(TriggerType.PushClick), filter = (string?)null },
+        ["bodyEncoding"] = "Json",
+        ["uriParameters"] = new[] { new { name = "userId", label = "CRM user id", @default = (string?)null } },
+        ["headers"] = new[] { new { key = "X-Email", source = "Profile", value = "email", secret = false } },
+        ["parameters"] = new[] { new { key = "platform", source = "Device", value = "platform" } },
+        ["signing"] = new { enabled = false },
+    };
+}

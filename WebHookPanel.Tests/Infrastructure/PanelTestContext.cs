@@ -1,0 +1,65 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace WebHookPanel.Tests.Infrastructure;
+
+/// <summary>
+/// The bUnit context every component test shares: MudBlazor's services, loose JS interop (MudBlazor calls into
+/// JS that bUnit cannot run), and, on request, the panel's data services on a temp database.
+/// </summary>
+public abstract class PanelTestContext : BunitContext
+{
+    private PanelDatabase? _database;
+
+    protected PanelTestContext()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // Server data comes from a real SQLite file on a busy two-core machine: a second is not always enough.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>The provider rendered by <see cref="RenderWithPopovers{TComponent}"/>; menu and select items
+    /// are found in its markup, not in the component's.</summary>
+    protected IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
+
+    /// <summary>
+    /// Gives the components a real <c>IDbContextFactory</c>, <see cref="WebHooks.WebHookStore"/> and clock on a
+    /// migrated temp SQLite file. Call before the first render: services cannot be added afterwards.
+    /// </summary>
+    protected async Task<PanelDatabase> UseDatabaseAsync()
+    {
+        if (_database is null)
+        {
+            _database = await PanelDatabase.CreateAsync(Xunit.TestContext.Current.CancellationToken);
+            _database.AddTo(Services);
+        }
+
+        return _database;
+    }
+
+    /// <summary>
+    /// Renders a <see cref="MudPopoverProvider"/> first and the component after it, as the panel's layout does:
+    /// without the provider, selects, menus and autocompletes never render their items and nothing fails.
+    /// </summary>
+    protected IRenderedComponent<TComponent> RenderWithPopovers<TComponent>(
+        Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        Popovers ??= Render<MudPopoverProvider>();
+
+        return parameters is null ? Render<TComponent>() : Render(parameters);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (the explicit tests in WebHookPanel.Tests/Benchmarks) in Release and prints their figures.
+# Extra arguments go to the test application, e.g. --filter-class '*HookListBenchmarks' for one phase.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root" || exit 1
+
+bash WebHookPanel.Tests/ensure-chromium.sh || exit 1
+
+# The test runner may keep a passing test's output to itself, so the benchmarks also append to this file.
+export BENCHMARK_REPORT="$root/WebHookPanel.Tests/TestResults/benchmarks.txt"
+mkdir -p "$(dirname "$BENCHMARK_REPORT")"
+rm -f "$BENCHMARK_REPORT"
+
+dotnet test --solution WebHookPanel.sln --configuration Release --no-progress --no-ansi -- \
+    --explicit only --filter-namespace "WebHookPanel.Tests.Benchmarks" "$@"
+status=$?
+
+echo
+if [ -s "$BENCHMARK_REPORT" ]; then
+    cat "$BENCHMARK_REPORT"
+else
+    echo "No benchmark figures were written."
+fi
+
+exit "$status"

@@ -1,6 +1,7 @@
 using WebHookPanel.Api;
 using WebHookPanel.Components;
 using WebHookPanel.Data;
+using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPanelUi();
 builder.Services.AddPanelData();
 builder.Services.AddWebHooks();
+builder.Services.AddDispatching();
 builder.Services.AddPanelApi();
 
 var app = builder.Build();
@@ -19,7 +21,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// API callers get their status codes as they are: re-executing a 401 to the page would answer a POST with 400.
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

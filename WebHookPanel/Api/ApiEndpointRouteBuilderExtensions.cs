@@ -6,6 +6,8 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         endpoints.MapOpenApi();
         endpoints.MapWebHookApi();
+        endpoints.MapEventApi();
+        endpoints.MapDeliveryApi();
 
         return endpoints;
     }

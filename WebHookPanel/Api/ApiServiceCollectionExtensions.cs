@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
+using WebHookPanel.Validation;
 
 namespace WebHookPanel.Api;
 
 public static class ApiServiceCollectionExtensions
 {
     public const string WebHooksAdminPolicy = "WebHooksAdmin";
+
+    public const string EventsWritePolicy = "EventsWrite";
 
     public static IServiceCollection AddPanelApi(this IServiceCollection services)
     {
@@ -13,7 +16,11 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(WebHooksAdminPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
-                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.WebHooksAdminScope));
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.WebHooksAdminScope))
+            .AddPolicy(EventsWritePolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.EventsWriteScope));
+        services.AddSingleton<IncomingEventValidator>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options => PanelJson.Apply(options.SerializerOptions));

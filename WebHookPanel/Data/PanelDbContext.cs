@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WebHookPanel.Catalog;
+using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Data;
@@ -12,6 +13,12 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<WebHookVersion> WebHookVersions => Set<WebHookVersion>();
 
     public DbSet<CatalogAttribute> CatalogAttributes => Set<CatalogAttribute>();
+
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<Attempt> Attempts => Set<Attempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PanelDbContext).Assembly);

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using WebHookPanel.Api;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+public sealed class EventApiTests : IAsyncLifetime
+{
+    private DispatchHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await DispatchHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task PostEvents_WithoutKey_Returns401()
+    {
+        using var client = _host.Factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/events", DispatchTestData.Event("e1"), Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostEvents_BadFieldsInBatch_Returns400NamingEachField()
+    {
+        var missingTime = DispatchTestData.Event("e1");
+        missingTime["occurredAt"] = null;
+        var eventWithoutCode = DispatchTestData.Event("e3", type: "Event");
+        object[] batch = [DispatchTestData.Event("e0"), missingTime, DispatchTestData.Event("e2"), eventWithoutCode];
+
+        using var response = await _host.PostEventsAsync(batch);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(["[1].occurredAt", "[3].code"], problem!.Errors.Keys.Order().ToArray());
+    }
+
+    [Fact]
+    public async Task PostEvents_UnknownType_Returns400NamingTheField()
+    {
+        object[] batch = [DispatchTestData.Event("e0"), DispatchTestData.Event("e1", type: "Nope")];
+
+        using var response = await _host.PostEventsAsync(batch);
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["[1].type"], problem!.Errors.Keys.ToArray());
+    }
+
+    [Fact]
+    public async Task PostEvents_SingleEventMissingTime_Returns400NamingOccurredAt()
+    {
+        var evt = DispatchTestData.Event("e1");
+        evt.Remove("occurredAt");
+
+        using var response = await _host.PostEventsAsync(evt);
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["occurredAt"], problem!.Errors.Keys.ToArray());
+    }
+
+    [Fact]
+    public async Task PostEvents_MoreThanAThousand_Returns413()
+    {
+        var batch = Enumerable.Range(0, EventApi.MaxEvents + 1).Select(i => DispatchTestData.Event($"e{i}")).ToArray();
+
+        using var response = await _host.PostEventsAsync(batch);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostEvents_OverOneMegabyte_Returns413()
+    {
+        var evt = DispatchTestData.Event("big");
+        evt["context"] = new Dictionary<string, string> { ["blob"] = new string('x', EventApi.MaxBodyBytes) };
+        using var content = new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(evt),
+            Encoding.UTF8,
+            "application/json");
+
+        using var response = await _host.Api.PostAsync("/api/events", content, Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostEvents_WithAndWithoutIds_Returns202WithIdsInOrder()
+    {
+        object[] batch = [DispatchTestData.Event("given-1"), DispatchTestData.Event()];
+
+        using var response = await _host.PostEventsAsync(batch);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<EventsAccepted>(Token);
+        Assert.Equal("given-1", accepted!.Ids[0]);
+        Assert.StartsWith("evt_", accepted.Ids[1], StringComparison.Ordinal);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+}

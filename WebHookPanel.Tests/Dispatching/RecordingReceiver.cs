@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+/// <summary>
+/// A webhook receiver on 127.0.0.1 that records every request. The path picks the answer: <c>/ok</c> 200,
+/// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>, <c>/gone</c>
+/// 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/> requests and
+/// then only once <see cref="OpenGate"/> is called.
+/// </summary>
+public sealed class RecordingReceiver : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebApplication? _app;
+    private int _gated;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public int GateAfter { get; set; } = int.MaxValue;
+
+    public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
+
+    public static async Task<RecordingReceiver> StartAsync()
+    {
+        var receiver = new RecordingReceiver();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.Listen(System.Net.IPAddress.Loopback, 0);
+            options.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+        });
+        var app = builder.Build();
+        app.Run(receiver.HandleAsync);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        receiver._app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        receiver.BaseUrl = address.Addresses.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+
+        return receiver;
+    }
+
+    public void OpenGate() => _gate.TrySetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        OpenGate();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var headers = context.Request.Headers
+            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")))
+            .ToList();
+        _requests.Enqueue(new ReceivedRequest(context.Request.Method, BaseUrl + target, headers, body));
+
+        var path = context.Request.Path.Value ?? "";
+        switch (path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+        {
+            case "fail":
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                break;
+            case "hang":
+                await WaitForAbortAsync(context.RequestAborted);
+                break;
+            case "throttle":
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "120";
+                break;
+            case "gone":
+                context.Response.StatusCode = StatusCodes.Status410Gone;
+                break;
+            case "redirect":
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers.Location = BaseUrl + "/ok";
+                break;
+            case "gated" when Interlocked.Increment(ref _gated) > GateAfter:
+                await _gate.Task.WaitAsync(context.RequestAborted);
+                break;
+            default:
+                await context.Response.WriteAsync("received", context.RequestAborted);
+                break;
+        }
+    }
+
+    private static async Task WaitForAbortAsync(CancellationToken aborted)
+    {
+        var never = new TaskCompletionSource();
+        await never.Task.WaitAsync(aborted);
+    }
+}

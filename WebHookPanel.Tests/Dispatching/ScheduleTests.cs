@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Time.Testing;
+using WebHookPanel.Dispatching;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+public sealed class ScheduleTests
+{
+    private static readonly Dictionary<string, string?> NoQuickRetries = new() { ["Dispatcher:QuickRetries"] = "0" };
+
+    [Fact]
+    public async Task Delivery_ServerErrors_FollowsTheDurableSchedule()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await DispatchHost.StartAsync(NoQuickRetries, time);
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/fail"));
+        var start = time.GetUtcNow();
+
+        using var response = await host.PostEventsAsync(DispatchTestData.Event("s-1"));
+        var afterTwo = await AttemptsAsync(host, hookId, 2);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var afterThree = await AttemptsAsync(host, hookId, 3);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var afterFour = await AttemptsAsync(host, hookId, 4);
+
+        Assert.Equal(start + TimeSpan.FromSeconds(5), afterTwo.NextAttemptAt);
+        Assert.Equal(start + TimeSpan.FromSeconds(5) + TimeSpan.FromMinutes(5), afterThree.NextAttemptAt);
+        Assert.Equal(start + TimeSpan.FromSeconds(5) + TimeSpan.FromMinutes(35), afterFour.NextAttemptAt);
+        Assert.Equal(4, host.Receiver.Requests.Count);
+        Assert.Single(host.Receiver.Requests.Select(r => r.Header("webhook-id")).Distinct());
+    }
+
+    [Fact]
+    public async Task Delivery_TooManyRequests_WaitsForRetryAfter()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await DispatchHost.StartAsync(NoQuickRetries, time);
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/throttle"));
+        var start = time.GetUtcNow();
+
+        using var response = await host.PostEventsAsync(DispatchTestData.Event("t-1"));
+        var afterOne = await AttemptsAsync(host, hookId, 1);
+        time.Advance(TimeSpan.FromSeconds(119));
+        var stillOne = await host.DeliveriesAsync(hookId);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await AttemptsAsync(host, hookId, 2);
+
+        Assert.Equal(start + TimeSpan.FromSeconds(120), afterOne.NextAttemptAt);
+        Assert.Equal(1, stillOne.Items[0].AttemptCount);
+        Assert.Equal(2, host.Receiver.Requests.Count);
+    }
+
+    [Fact]
+    public void NextDelay_ScheduleUsedUp_ReturnsNullForDead()
+    {
+        var schedule = DispatcherOptions.DefaultSchedule;
+
+        var last = DeliveryRules.NextDelay(schedule, schedule.Count - 1, null);
+        var beyond = DeliveryRules.NextDelay(schedule, schedule.Count, null);
+
+        Assert.Equal(TimeSpan.FromHours(10), last);
+        Assert.Null(beyond);
+    }
+
+    [Theory]
+    [InlineData(200, OutcomeKind.Succeeded)]
+    [InlineData(204, OutcomeKind.Succeeded)]
+    [InlineData(301, OutcomeKind.Failed)]
+    [InlineData(400, OutcomeKind.Failed)]
+    [InlineData(404, OutcomeKind.Failed)]
+    [InlineData(408, OutcomeKind.Retry)]
+    [InlineData(410, OutcomeKind.Gone)]
+    [InlineData(425, OutcomeKind.Retry)]
+    [InlineData(429, OutcomeKind.Retry)]
+    [InlineData(500, OutcomeKind.Retry)]
+    [InlineData(503, OutcomeKind.Retry)]
+    public void Classify_StatusCode_FollowsTheStatusRules(int status, OutcomeKind expected) =>
+        Assert.Equal(expected, DeliveryRules.Classify(status));
+
+    [Fact]
+    public void RetryAfter_HttpDate_IsTheTimeUntilThatDate()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+        var header = new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddMinutes(3));
+
+        var wait = DeliveryRules.RetryAfter(System.Net.HttpStatusCode.ServiceUnavailable, header, now);
+
+        Assert.Equal(TimeSpan.FromMinutes(3), wait);
+    }
+
+    [Fact]
+    public void Validate_BadSettings_NamesEachSetting()
+    {
+        var options = new DispatcherOptions { Workers = 0, AllowedPrivateNetworks = ["not-a-range"] };
+
+        var result = new DispatcherOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Dispatcher:Workers ", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Failures!,
+            f => f.StartsWith("Dispatcher:AllowedPrivateNetworks:0", StringComparison.Ordinal));
+    }
+
+    private static async Task<DeliveryView> AttemptsAsync(DispatchHost host, int hookId, int attempts) =>
+        await host.OnlyDeliveryWhenAsync(
+            hookId,
+            d => d.AttemptCount == attempts && d.Status == DeliveryStatus.Pending,
+            $"{attempts} attempts committed");
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WebHookPanel.Dispatching;
+
+namespace WebHookPanel.Api;
+
+/// <summary>The delivery log, replays, resuming and test sends of the admin API (DESIGN §5.3).</summary>
+public static class DeliveryApi
+{
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api")
+            .WithTags("Deliveries")
+            .RequireAuthorization(ApiServiceCollectionExtensions.WebHooksAdminPolicy);
+
+        api.MapGet("webhooks/{id:int}/deliveries", ListAsync);
+        api.MapPost("deliveries/{id:long}/replay", ReplayAsync);
+        api.MapPost("webhooks/{id:int}/replay-dead", ReplayDeadAsync);
+        api.MapPost("webhooks/{id:int}/resume", ResumeAsync);
+        api.MapPost("webhooks/{id:int}/test", TestAsync).Accepts<TestSendRequest>("application/json");
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<DeliveryPage>, NotFound>> ListAsync(
+        int id,
+        DeliveryStatus? status,
+        int? page,
+        DeliveryCommands commands,
+        CancellationToken cancellationToken)
+    {
+        var result = await commands.ListAsync(id, status, page ?? 1, cancellationToken);
+
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    private static async Task<IResult> ReplayAsync(
+        long id,
+        DeliveryCommands commands,
+        CancellationToken cancellationToken) =>
+        await commands.ReplayAsync(id, cancellationToken) switch
+        {
+            ReplayResult.Replayed => TypedResults.Accepted((string?)null),
+            ReplayResult.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Problem(
+                detail: "The delivery is still pending or in flight; it will be sent without a replay.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The delivery is not finished."),
+        };
+
+    private static async Task<Results<Accepted<ReplayDeadResponse>, NotFound>> ReplayDeadAsync(
+        int id,
+        DeliveryCommands commands,
+        CancellationToken cancellationToken)
+    {
+        var replayed = await commands.ReplayDeadAsync(id, cancellationToken);
+
+        return replayed is { } count
+            ? TypedResults.Accepted((string?)null, new ReplayDeadResponse(count))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ResumeAsync(
+        int id,
+        DeliveryCommands commands,
+        CancellationToken cancellationToken) =>
+        await commands.ResumeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<IResult> TestAsync(
+        int id,
+        HttpRequest request,
+        DeliveryCommands commands,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiBody.ReadAsync<TestSendRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (body.Event is not { } evt)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["event"] = ["Send the event to test with in \"event\"."] },
+                title: "The test request is incomplete.");
+        }
+
+        var result = await commands.TestSendAsync(id, evt, cancellationToken);
+        if (!result.Found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return result.Sent
+            ? TypedResults.Ok(result.Attempt)
+            : TypedResults.Problem(
+                detail: result.Error,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The event cannot be sent with this webhook.");
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using WebHookPanel.Dispatching;
+using WebHookPanel.Validation;
+
+namespace WebHookPanel.Api;
+
+/// <summary><c>POST /api/events</c> (DESIGN §5.1): one event or an array, stored with their deliveries.</summary>
+public static class EventApi
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public const int MaxEvents = 1000;
+
+    public static IEndpointRouteBuilder MapEventApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/events", PostAsync)
+            .WithTags("Events")
+            .Accepts<IncomingEvent[]>("application/json")
+            .RequireAuthorization(ApiServiceCollectionExtensions.EventsWritePolicy);
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpRequest request,
+        IncomingEventValidator validator,
+        DeliveryDispatcher dispatcher,
+        CancellationToken cancellationToken)
+    {
+        var body = await ReadLimitedAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge($"The body is larger than {MaxBodyBytes:N0} bytes.");
+        }
+
+        var (events, isArray, problem) = Parse(body);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (events.Count > MaxEvents)
+        {
+            return TooLarge($"A batch holds at most {MaxEvents:N0} events; this one has {events.Count:N0}.");
+        }
+
+        var errors = Validate(events, isArray, validator);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The events have invalid fields.");
+        }
+
+        var items = new List<DispatchCommand.IngestItem>(events.Count);
+        foreach (var evt in events)
+        {
+            var id = evt!.Id ?? $"evt_{Guid.CreateVersion7():N}";
+            items.Add(new DispatchCommand.IngestItem(id, evt.ToEvent(id)));
+        }
+
+        try
+        {
+            await dispatcher.IngestAsync(items, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return TypedResults.Problem(
+                detail: exception.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The panel is shutting down.");
+        }
+
+        return TypedResults.Accepted((string?)null, new EventsAccepted([.. items.Select(i => i.ClientId)]));
+    }
+
+    // Null when the body is over the limit; read whole before parsing, so a huge body never becomes objects.
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(chunk, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+    }
+
+    private static (List<IncomingEvent?> Events, bool IsArray, IResult? Problem) Parse(byte[] body)
+    {
+        var first = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        if (first < 0)
+        {
+            return ([], false, TypedResults.Problem(
+                detail: "Send one event as a JSON object, or an array of events.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The request has no body."));
+        }
+
+        try
+        {
+            if (body[first] == (byte)'[')
+            {
+                var many = JsonSerializer.Deserialize<List<IncomingEvent?>>(body, PanelJson.Options) ?? [];
+
+                return (many, true, many.Count == 0 ? Invalid("body", "Send at least one event.") : null);
+            }
+
+            var one = JsonSerializer.Deserialize<IncomingEvent>(body, PanelJson.Options);
+
+            return ([one], false, one is null ? Invalid("body", "Send an event object, not null.") : null);
+        }
+        catch (JsonException exception)
+        {
+            var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$"
+                ? "body"
+                : exception.Path.TrimStart('$', '.');
+
+            var message = $"The value of '{field}' could not be read: check its type and spelling.";
+
+            return ([], false, Invalid(field, message));
+        }
+    }
+
+    private static Dictionary<string, string[]> Validate(
+        List<IncomingEvent?> events,
+        bool isArray,
+        IncomingEventValidator validator)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var prefix = isArray ? $"[{i}]" : "";
+            if (events[i] is not { } evt)
+            {
+                errors[prefix] = ["An event cannot be null."];
+                continue;
+            }
+
+            foreach (var failure in validator.Validate(evt).Errors.GroupBy(f => f.PropertyName))
+            {
+                var field = ValidationProblems.JsonPath(failure.Key);
+                errors[isArray ? $"{prefix}.{field}" : field] = [.. failure.Select(f => f.ErrorMessage)];
+            }
+        }
+
+        return errors;
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            title: "The request body is not valid.");
+
+    private static IResult TooLarge(string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request is too large.");
+}

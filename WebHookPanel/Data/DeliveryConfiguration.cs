@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WebHookPanel.Dispatching;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Data;
+
+public sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.MessageId).HasMaxLength(40).IsRequired();
+        builder.Property(d => d.LeaseOwner).HasMaxLength(40);
+        builder.Property(d => d.LastError).HasMaxLength(2000);
+
+        builder.HasOne(d => d.Event).WithMany().HasForeignKey(d => d.EventId);
+
+        // Hooks are only ever soft-deleted, so a delivery keeps its hook row and the log its context.
+        builder.HasOne<WebHook>().WithMany().HasForeignKey(d => d.WebHookId).OnDelete(DeleteBehavior.Restrict);
+
+        // The claim query: due pending deliveries, and in-flight ones whose lease ran out.
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.Status, d.LeaseUntil });
+
+        // A hook's log, newest first, and the consecutive-failure rule's look at its latest end states.
+        builder.HasIndex(d => new { d.WebHookId, d.Id });
+        builder.HasIndex(d => new { d.WebHookId, d.FinishedAt });
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Data;
+using WebHookPanel.Events;
+using WebHookPanel.Requests;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Dispatching;
+
+/// <summary>What admins do with deliveries: read the log, replay, resume a paused hook, send a test.</summary>
+public sealed class DeliveryCommands(
+    IDbContextFactory<PanelDbContext> contextFactory,
+    DeliveryDispatcher dispatcher,
+    RequestBuilder builder,
+    WebHookSender sender,
+    TimeProvider timeProvider)
+{
+    public const int PageSize = 20;
+
+    /// <summary>A hook's deliveries, newest first, with their attempts; null when there is no such hook.</summary>
+    public async Task<DeliveryPage?> ListAsync(
+        int webHookId,
+        DeliveryStatus? status,
+        int page,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await context.WebHooks.AnyAsync(h => h.Id == webHookId, cancellationToken))
+        {
+            return null;
+        }
+
+        var deliveries = context.Deliveries.AsNoTracking().Where(d => d.WebHookId == webHookId);
+        if (status is { } wanted)
+        {
+            deliveries = deliveries.Where(d => d.Status == wanted);
+        }
+
+        var safePage = Math.Max(1, page);
+        var total = await deliveries.CountAsync(cancellationToken);
+        var rows = await deliveries
+            .OrderByDescending(d => d.Id)
+            .Skip((safePage - 1) * PageSize)
+            .Take(PageSize)
+            .Select(d => new { Delivery = d, EventId = d.Event!.ClientId })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Delivery.Id).ToList();
+        var attempts = (await context.Attempts.AsNoTracking()
+                .Where(a => ids.Contains(a.DeliveryId))
+                .OrderBy(a => a.Number)
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.DeliveryId);
+
+        var items = rows.Select(r => new DeliveryView(
+            r.Delivery.Id,
+            r.EventId,
+            r.Delivery.WebHookVersion,
+            r.Delivery.Status,
+            r.Delivery.AttemptCount,
+            r.Delivery.NextAttemptAt,
+            r.Delivery.MessageId,
+            r.Delivery.LastError,
+            r.Delivery.CreatedAt,
+            r.Delivery.FinishedAt,
+            [.. attempts[r.Delivery.Id].Select(a => new AttemptView(a.Number, a.ToRecord()))]));
+
+        return new DeliveryPage([.. items], total, safePage, PageSize);
+    }
+
+    /// <summary>Sends a finished delivery again, with its <c>webhook-id</c>, from the start of the schedule.</summary>
+    public async Task<ReplayResult> ReplayAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var delivery = await context.Deliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        if (delivery is null)
+        {
+            return ReplayResult.NotFound;
+        }
+
+        if (delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InFlight)
+        {
+            return ReplayResult.NotFinished;
+        }
+
+        delivery.Replay(timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
+        dispatcher.RequestClaim();
+
+        return ReplayResult.Replayed;
+    }
+
+    /// <summary>Replays every dead delivery of a hook; null when there is no such hook.</summary>
+    public async Task<int?> ReplayDeadAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await context.WebHooks.AnyAsync(h => h.Id == webHookId, cancellationToken))
+        {
+            return null;
+        }
+
+        var dead = await context.Deliveries
+            .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Dead)
+            .ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        foreach (var delivery in dead)
+        {
+            delivery.Replay(now);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        dispatcher.RequestClaim();
+
+        return dead.Count;
+    }
+
+    /// <summary>Makes a paused hook active and its held deliveries due at once; false for no such hook.</summary>
+    public async Task<bool> ResumeAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var hook = await context.WebHooks.SingleOrDefaultAsync(
+            h => h.Id == webHookId && h.DeletedAt == null,
+            cancellationToken);
+        if (hook is null)
+        {
+            return false;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        hook.ChangeStatus(WebHookStatus.Active, now);
+        await context.SaveChangesAsync(cancellationToken);
+        await context.Deliveries
+            .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Held)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now),
+                cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        dispatcher.RequestClaim();
+
+        return true;
+    }
+
+    /// <summary>Sends the hook's current version for <paramref name="evt"/> now, outside the outbox.</summary>
+    public async Task<TestSendResult> TestSendAsync(
+        int webHookId,
+        WebHookEvent evt,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var definition = await context.WebHooks.AsNoTracking()
+            .Where(h => h.Id == webHookId && h.DeletedAt == null)
+            .SelectMany(h => context.WebHookVersions.Where(v => v.WebHookId == h.Id && v.Number == h.LatestVersion))
+            .Select(v => v.Definition)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (definition is null)
+        {
+            return new TestSendResult(false, null, null);
+        }
+
+        var built = builder.Build(definition, evt);
+        if (!built.Succeeded)
+        {
+            return new TestSendResult(true, null, built.Error);
+        }
+
+        var result = await sender.SendAsync(built.Request, Delivery.NewMessageId(), cancellationToken);
+
+        return new TestSendResult(true, result.Attempt, null);
+    }
+}

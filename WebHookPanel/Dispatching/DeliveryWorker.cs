@@ -1,0 +1,84 @@
+using WebHookPanel.Requests;
+
+namespace WebHookPanel.Dispatching;
+
+/// <summary>Works one claimed delivery: builds its request afresh through the request builder and sends it.</summary>
+public sealed partial class DeliveryWorker(
+    WebHookVersionCache versions,
+    RequestBuilder builder,
+    WebHookSender sender,
+    TimeProvider timeProvider,
+    ILogger<DeliveryWorker> logger)
+{
+    public async Task<DeliveryOutcome> RunAsync(DeliveryWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var definition = await versions.GetAsync(work.WebHookId, work.WebHookVersion, cancellationToken);
+            if (definition is null)
+            {
+                return Unsent(work, $"version {work.WebHookVersion} of webhook {work.WebHookId} does not exist", "");
+            }
+
+            var evt = work.Event ?? StoredEvent.ReadPayload(work.PayloadJson ?? "{}");
+            var built = builder.Build(definition, evt);
+            if (!built.Succeeded)
+            {
+                return Unsent(work, built.Error, definition.Uri);
+            }
+
+            var result = await sender.SendAsync(built.Request, work.MessageId, cancellationToken);
+            LogAttempt(logger, work.DeliveryId, work.WebHookId, result.Attempt.ResponseStatus, result.Kind);
+
+            return new DeliveryOutcome(
+                work.DeliveryId,
+                result.Kind,
+                result.Kind == OutcomeKind.Released ? null : result.Attempt,
+                result.Attempt.Error,
+                result.RetryAfter);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryOutcome(work.DeliveryId, OutcomeKind.Released, null, null, null);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A broken payload or definition ends this delivery only; the dispatcher carries on with the rest.
+            LogWorkFailed(logger, exception, work.DeliveryId);
+
+            return Unsent(work, $"the request could not be prepared: {exception.Message}", "");
+        }
+    }
+
+    private DeliveryOutcome Unsent(DeliveryWork work, string error, string url)
+    {
+        LogUnsent(logger, work.DeliveryId, work.WebHookId, error);
+        var attempt = new AttemptRecord
+        {
+            StartedAt = timeProvider.GetUtcNow(),
+            Duration = TimeSpan.Zero,
+            Method = "",
+            Url = url,
+            RequestHeaders = [],
+            Error = error,
+        };
+
+        return new DeliveryOutcome(work.DeliveryId, OutcomeKind.Failed, attempt, error, null);
+    }
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} of webhook {WebHookId}: status {Status}, {Outcome}")]
+    private static partial void LogAttempt(
+        ILogger logger,
+        long deliveryId,
+        int webHookId,
+        int? status,
+        OutcomeKind outcome);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryId} of webhook {WebHookId} failed unsent: {Error}")]
+    private static partial void LogUnsent(ILogger logger, long deliveryId, int webHookId, string error);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be prepared")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception, long deliveryId);
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace WebHookPanel.Dispatching;
+
+public static class DispatchingServiceCollectionExtensions
+{
+    public static IServiceCollection AddDispatching(this IServiceCollection services)
+    {
+        services.AddOptions<DispatcherOptions>()
+            .BindConfiguration(DispatcherOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
+
+        services.AddSingleton<OutgoingConnector>();
+        services.AddSingleton<WebHookSender>();
+        services.AddSingleton<WebHookVersionCache>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddSingleton<DeliveryBatchWriter>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
+        services.AddSingleton<DeliveryCommands>();
+
+        services.AddHttpClient(WebHookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                CreateHandler(provider.GetRequiredService<OutgoingConnector>()))
+            .RemoveAllLoggers()
+            .AddResilienceHandler("dispatch", ConfigurePipeline)
+            .SelectPipelineByAuthority();
+
+        return services;
+    }
+
+    private static SocketsHttpHandler CreateHandler(OutgoingConnector connector) => new()
+    {
+        // A 3xx is a failed attempt, never followed (DESIGN §4).
+        AllowAutoRedirect = false,
+        UseCookies = false,
+
+        // The receiver gets exactly the headers that the preview promised: no trace context added on the way.
+        ActivityHeadersPropagator = null,
+
+        // Header values outside ASCII go out as UTF-8, as the cURL sample shows them.
+        RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectCallback = connector.ConnectAsync,
+    };
+
+    private static void ConfigurePipeline(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<DispatcherOptions>>().Value;
+        if (options.QuickRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.QuickRetries,
+                Delay = options.QuickRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+
+                // A Retry-After longer than a quick retry belongs to the durable schedule.
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(IsQuicklyRetried(args.Outcome)),
+            });
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions());
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    // Transport failures, timeouts and 5xx other than 503 (which may ask for a longer wait) are worth a second try
+    // at once; 429 and 503 wait for the schedule and their Retry-After.
+    private static bool IsQuicklyRetried(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Result is { StatusCode: var status } && (int)status >= 500 && (int)status != 503;
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using WebHookPanel.Requests;
+
+namespace WebHookPanel.Dispatching;
+
+/// <summary>Sends one built request and logs the exchange. Knows HTTP, not deliveries.</summary>
+public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider timeProvider)
+{
+    public const string ClientName = "WebHookPanel.Dispatcher";
+
+    public const string MessageIdHeader = "webhook-id";
+
+    public const string Mask = "••••••";
+
+    private const int ResponseBodyLimit = 4096;
+
+    public async Task<SendResult> SendAsync(BuiltRequest built, string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+
+        var startedAt = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
+        var logged = new AttemptRecord
+        {
+            StartedAt = startedAt,
+            Duration = TimeSpan.Zero,
+            Method = built.Method,
+            Url = built.Url,
+            RequestHeaders =
+            [
+                .. built.Headers.Select(h => new AttemptHeader(h.Name, h.IsSecret ? Mask : h.Value)),
+                new AttemptHeader(MessageIdHeader, messageId),
+            ],
+            RequestBody = built.Body,
+            Omitted = built.Omitted,
+        };
+
+        try
+        {
+            using var request = CreateRequest(built, messageId);
+            using var response = await clientFactory.CreateClient(ClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await ReadStartAsync(response, cancellationToken);
+            var status = (int)response.StatusCode;
+            var kind = DeliveryRules.Classify(status);
+            var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);
+
+            return new SendResult(
+                logged with
+                {
+                    Duration = timeProvider.GetElapsedTime(started),
+                    ResponseStatus = status,
+                    ResponseHeaders = ResponseHeaders(response),
+                    ResponseBody = body,
+                    Error = ErrorOf(response, kind),
+                },
+                kind,
+                retryAfter);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Failure(logged, started, "the attempt was cut short by shutdown", OutcomeKind.Released);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            var error = $"timed out after {exception.Timeout.TotalSeconds:0.###} s";
+
+            return Failure(logged, started, error, OutcomeKind.Retry);
+        }
+        catch (BrokenCircuitException)
+        {
+            return Failure(logged, started, "not sent: too many recent failures at this host", OutcomeKind.Retry);
+        }
+        catch (HttpRequestException exception)
+        {
+            return Failure(logged, started, NetworkError(exception), OutcomeKind.Retry);
+        }
+        catch (OperationCanceledException)
+        {
+            return Failure(logged, started, "timed out", OutcomeKind.Retry);
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(BuiltRequest built, string messageId)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(built.Method), new Uri(built.Url, UriKind.Absolute));
+        if (built.Body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(built.Body));
+        }
+
+        foreach (var header in built.Headers)
+        {
+            // Content-Type and its kin live on the content; everything else on the request.
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(header.Name, header.Value);
+            }
+        }
+
+        request.Headers.TryAddWithoutValidation(MessageIdHeader, messageId);
+
+        return request;
+    }
+
+    private static async Task<string?> ReadStartAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[ResponseBodyLimit];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response) =>
+    [
+        .. response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Value.Select(v => new AttemptHeader(h.Key, v))),
+    ];
+
+    private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)
+    {
+        if (kind == OutcomeKind.Succeeded)
+        {
+            return null;
+        }
+
+        var status = (int)response.StatusCode;
+
+        return status is >= 300 and < 400
+            ? $"HTTP {status}: redirects are not followed (Location: {response.Headers.Location})"
+            : $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+    }
+
+    private static string NetworkError(HttpRequestException exception) =>
+        exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
+
+    private SendResult Failure(AttemptRecord logged, long started, string error, OutcomeKind kind) =>
+        new(logged with { Duration = timeProvider.GetElapsedTime(started), Error = error }, kind, null);
+}

@@ -24,8 +24,8 @@ public sealed partial class WizardFlowTests(BrowserFixture browser)
         await wizard.NextAsync();
         await wizard.NextAsync();
         await wizard.AddRowAsync("header", 0, "X-Team", "Fixed value", "growth");
-        await wizard.AddRowAsync("parameter", 0, "os", "Device attribute", null);
-        await wizard.ChooseAttributeAsync("parameter", 0, "plat", "platform");
+        await wizard.AddRowAsync("parameter", 0, "os", "Device attribute", "platform");
+        Assert.Contains("appVersion", await wizard.OfferedAttributesAsync("parameter", 0));
         await wizard.AddRowAsync("parameter", 1, "tier", "Profile attribute", "loyaltyTier");
         await Assertions.Expect(wizard.TemplateCurl).ToContainTextAsync("-H 'X-Team: growth'");
         await Assertions.Expect(wizard.TemplateCurl).ToContainTextAsync(

@@ -21,7 +21,7 @@ public sealed class WizardPage(IPage page)
 
     public Task NextAsync() => Page.GetByTestId("next").ClickAsync();
 
-    public async Task AddRowAsync(string kind, int index, string key, string source, string? value)
+    public async Task AddRowAsync(string kind, int index, string key, string source, string value)
     {
         await Page.GetByTestId($"add-{kind}").ClickAsync();
         await Input($"{kind}-{index}-key").FillAsync(key);
@@ -30,24 +30,21 @@ public sealed class WizardPage(IPage page)
             await Page.GetByTestId($"{kind}-{index}-source").ClickAsync();
             await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = source, Exact = true })
                 .ClickAsync();
+
+            // The value box is replaced by an attribute box once the server has the new source; typing before
+            // that would go into the box that is about to go.
+            await Page.GetByTestId($"{kind}-{index}-value").Locator("input[list]").WaitForAsync();
         }
 
-        if (value is not null)
-        {
-            await Input($"{kind}-{index}-value").FillAsync(value);
-            await Page.Keyboard.PressAsync("Tab");
-        }
+        await Input($"{kind}-{index}-value").FillAsync(value);
     }
 
-    /// <summary>Types the start of an attribute name and picks the attribute from the offered list.</summary>
-    public async Task ChooseAttributeAsync(string kind, int index, string typed, string attribute)
+    /// <summary>The names the browser offers for a row's value, from the datalist its input names.</summary>
+    public async Task<IReadOnlyList<string>> OfferedAttributesAsync(string kind, int index)
     {
-        var input = Input($"{kind}-{index}-value");
-        await input.ClickAsync();
-        await input.PressSequentiallyAsync(typed);
-        await Page.Locator(".mud-popover-open")
-            .GetByText(attribute, new LocatorGetByTextOptions { Exact = true })
-            .ClickAsync();
+        var list = await Input($"{kind}-{index}-value").GetAttributeAsync("list");
+
+        return await Page.Locator($"datalist#{list} option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
     }
 
     public Task SaveAsync() => Page.GetByTestId("save").ClickAsync();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using WebHookPanel.Catalog;
 using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 
@@ -9,10 +8,6 @@ namespace WebHookPanel.Components.WebHookForm;
 public sealed partial class FieldRowEditor
 {
     private RowSnapshot? _rendered;
-    private bool _valueTouched;
-
-    [Inject]
-    public required AttributeCatalog Catalog { get; init; }
 
     [Parameter, EditorRequired]
     public required FieldRow Row { get; set; }
@@ -59,8 +54,6 @@ public sealed partial class FieldRowEditor
 
     private string KindLabel => IsHeader ? "Header" : "Parameter";
 
-    private bool ShowValueError => _valueTouched || ShowAllErrors;
-
     private string AttributeLabel => Row.Source switch
     {
         ValueSource.Profile => "Profile attribute",
@@ -93,8 +86,7 @@ public sealed partial class FieldRowEditor
         Trigger,
         KeyError,
         ValueError,
-        ShowAllErrors,
-        _valueTouched);
+        ShowAllErrors);
 
     private Task SetKeyAsync(string value)
     {
@@ -116,7 +108,6 @@ public sealed partial class FieldRowEditor
 
     private Task SetValueAsync(string? value)
     {
-        _valueTouched = true;
         Row.Value = value ?? "";
 
         return OnChanged.InvokeAsync();
@@ -127,20 +118,6 @@ public sealed partial class FieldRowEditor
         Row.Secret = secret;
 
         return OnChanged.InvokeAsync();
-    }
-
-    private async Task<IEnumerable<string>> SearchAsync(string? text, CancellationToken cancellationToken)
-    {
-        var attributes = await Catalog.SearchAsync(Row.Source, Trigger, text, cancellationToken);
-        var names = attributes.Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
-
-        // Free text stays possible: a custom attribute is offered as it was typed.
-        if (!string.IsNullOrWhiteSpace(text) && !names.Contains(text, StringComparer.Ordinal))
-        {
-            names.Insert(0, text);
-        }
-
-        return names;
     }
 
     private sealed record RowSnapshot(
@@ -154,6 +131,5 @@ public sealed partial class FieldRowEditor
         TriggerType Trigger,
         string? KeyError,
         string? ValueError,
-        bool ShowAllErrors,
-        bool ValueTouched);
+        bool ShowAllErrors);
 }

@@ -108,6 +108,28 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
     }
 
     [Fact]
+    public async Task Replace_OutdatedVersion_Answers409AndKeepsNewerChange()
+    {
+        using var client = panel.CreateApiClient();
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook("Two editors"), Cancellation);
+        var first = Hook("Two editors");
+        first["version"] = 1;
+        first["method"] = "PUT";
+        var second = Hook("Two editors");
+        second["version"] = 1;
+        second["method"] = "PATCH";
+
+        using var saved = await client.PutAsJsonAsync(created.Headers.Location, first, Cancellation);
+        using var outdated = await client.PutAsJsonAsync(created.Headers.Location, second, Cancellation);
+        var hook = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, outdated.StatusCode);
+        Assert.Equal("PUT", hook.GetProperty("method").GetString());
+        Assert.Equal(2, hook.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Delete_ExistingHook_IsGoneFromReadAndList()
     {
         using var client = panel.CreateApiClient();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.WebHooks;
@@ -159,6 +160,33 @@ public sealed class WebHookEditorTests : PanelTestContext
         editor.WaitForAssertion(() => Assert.Contains("already used", editor.Markup, StringComparison.Ordinal));
         var page = await database.Store.ListAsync(new WebHookQuery(), Cancellation);
         Assert.Equal(1, page.Total);
+    }
+
+    [Fact]
+    public async Task Save_AfterSomeoneElseSaved_RefusesAndKeepsTheirVersion()
+    {
+        var database = await UseDatabaseAsync();
+        var definition = new WebHookDefinition { Name = "Shared hook", Uri = "https://x.example.com/" };
+        var id = await database.Store.CreateAsync(definition, WebHookStatus.Active, Cancellation);
+        var editor = RenderWithPopovers<WebHookEditor>(p => p.Add(e => e.Id, id));
+        editor.WaitForElement("[data-testid=name] input");
+        var theirs = definition.Clone();
+        theirs.Method = WebHookMethod.PUT;
+        await database.Store.ReviseAsync(id, theirs, null, 1, Cancellation);
+        Type(editor, "name", "Shared hook renamed");
+        editor.Find("[data-testid=next]").Click();
+        editor.Find("[data-testid=next]").Click();
+        editor.Find("[data-testid=next]").Click();
+
+        editor.Find("[data-testid=save]").Click();
+
+        var snackbar = Services.GetRequiredService<MudBlazor.ISnackbar>();
+        editor.WaitForAssertion(() => Assert.Contains(
+            snackbar.ShownSnackbars,
+            s => s.Message != null && s.Message.Contains("newer version", StringComparison.Ordinal)));
+        var stored = await database.Store.FindAsync(id, Cancellation);
+        Assert.Equal("Shared hook", stored!.Name);
+        Assert.Equal(WebHookMethod.PUT, stored.Method);
     }
 
     private async Task<IRenderedComponent<WebHookEditor>> RenderNewAsync()

@@ -100,10 +100,18 @@ public static class WebHookApi
             return problem!;
         }
 
-        var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status);
+        var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status, body.Version);
         if (result.NotFound)
         {
             return TypedResults.NotFound();
+        }
+
+        if (result.Conflict)
+        {
+            return TypedResults.Problem(
+                detail: result.Message,
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The webhook has a newer version.");
         }
 
         if (!result.Succeeded)

@@ -1,13 +1,25 @@
 namespace WebHookPanel.WebHooks;
 
 /// <summary>What came of saving a definition: the hook's id, or why nothing was stored.</summary>
-public sealed record SaveResult(int? Id, FormErrors Errors, bool NotFound = false, string? Message = null)
+public sealed record SaveResult(
+    int? Id,
+    FormErrors Errors,
+    bool NotFound = false,
+    string? Message = null,
+    bool Conflict = false)
 {
-    public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound;
+    public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound && !Conflict;
 
     public static SaveResult Saved(int id) => new(id, FormErrors.None);
 
     public static SaveResult Invalid(FormErrors errors) => new(null, errors);
+
+    public static SaveResult Outdated() => new(
+        null,
+        FormErrors.None,
+        Message: "Someone saved a newer version of this webhook since you opened it; "
+            + "reload it and make your change again.",
+        Conflict: true);
 
     public static SaveResult Missing() => new(null, FormErrors.None, NotFound: true, "The webhook does not exist.");
 }

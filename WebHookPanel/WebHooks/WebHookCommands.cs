@@ -45,7 +45,8 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
         int id,
         WebHookDefinition definition,
         CancellationToken cancellationToken,
-        WebHookStatus? status = null)
+        WebHookStatus? status = null,
+        int? expectedVersion = null)
     {
         var errors = await CheckAllAsync(definition, id, cancellationToken);
         if (!errors.IsEmpty)
@@ -55,9 +56,14 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
 
         try
         {
-            var found = await store.ReviseAsync(id, definition, status, cancellationToken);
+            var outcome = await store.ReviseAsync(id, definition, status, expectedVersion, cancellationToken);
 
-            return found ? SaveResult.Saved(id) : SaveResult.Missing();
+            return outcome switch
+            {
+                ReviseOutcome.Saved => SaveResult.Saved(id),
+                ReviseOutcome.Conflict => SaveResult.Outdated(),
+                _ => SaveResult.Missing(),
+            };
         }
         catch (DbUpdateException exception) when (IsUniqueNameViolation(exception))
         {

@@ -11,7 +11,14 @@ public sealed class WebHookResource : WebHookDefinition
     /// <summary>On writes, null keeps the status the caller's rights give; on reads, the hook's status.</summary>
     public WebHookStatus? Status { get; set; }
 
-    public static WebHookResource From(int id, WebHookStatus status, WebHookDefinition definition)
+    /// <summary>
+    /// On reads, the number of the latest saved version; on a replace, the version the change was made to, so that
+    /// a change to an outdated copy is refused instead of undoing a newer one. Optional on writes.
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public int? Version { get; set; }
+
+    public static WebHookResource From(int id, WebHookStatus status, int version, WebHookDefinition definition)
     {
         var copy = definition.Clone();
 
@@ -19,6 +26,7 @@ public sealed class WebHookResource : WebHookDefinition
         {
             Id = id,
             Status = status,
+            Version = version,
             Name = copy.Name,
             Uri = copy.Uri,
             Method = copy.Method,

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
 using WebHookPanel.Validation;
@@ -68,7 +69,7 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             .Select(v => v.Definition)
             .SingleAsync(cancellationToken);
 
-        return WebHookResource.From(hook.Id, hook.Status, definition);
+        return WebHookResource.From(hook.Id, hook.Status, hook.LatestVersion, definition);
     }
 
     public async Task<bool> IsTakenAsync(string name, int? exceptId, CancellationToken ct)
@@ -93,18 +94,27 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         return hook.Id;
     }
 
-    /// <summary>Saves a new version of the hook; false when there is no such hook.</summary>
-    public async Task<bool> ReviseAsync(
+    /// <summary>
+    /// Saves a new version of the hook. With <paramref name="expectedVersion"/>, only while that is still the latest:
+    /// a change made to an older version would silently undo whatever came after it.
+    /// </summary>
+    public async Task<ReviseOutcome> ReviseAsync(
         int id,
         WebHookDefinition definition,
         WebHookStatus? status,
+        int? expectedVersion,
         CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await context.WebHooks.SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
         if (hook is null)
         {
-            return false;
+            return ReviseOutcome.NotFound;
+        }
+
+        if (expectedVersion is { } expected && expected != hook.LatestVersion)
+        {
+            return ReviseOutcome.Conflict;
         }
 
         var now = timeProvider.GetUtcNow();
@@ -114,9 +124,17 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             hook.ChangeStatus(newStatus, now);
         }
 
-        await context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (IsVersionTaken(exception))
+        {
+            // Another save wrote the same version number first: the unique index turned the race into a conflict.
+            return ReviseOutcome.Conflict;
+        }
 
-        return true;
+        return ReviseOutcome.Saved;
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
@@ -133,6 +151,10 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
 
         return true;
     }
+
+    private static bool IsVersionTaken(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 } inner
+        && inner.Message.Contains("WebHookVersions", StringComparison.Ordinal);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -30,6 +30,8 @@ public sealed partial class WebHookEditor
     private bool _notFound;
     private bool _leaving;
     private bool _dirty;
+    private int? _version;
+    private string _savedName = "";
 
     [Inject]
     public required WebHookCommands Commands { get; init; }
@@ -52,7 +54,8 @@ public sealed partial class WebHookEditor
     [Parameter]
     public int? Id { get; set; }
 
-    private string Heading => Id is null ? "Create New WebHook" : $"Edit WebHook: {_model?.Name}";
+    // The saved name: a heading that follows the name box would announce a rename that is not saved.
+    private string Heading => Id is null ? "Create New WebHook" : $"Edit WebHook: {_savedName}";
 
     private bool IsDirty => _dirty && !_leaving;
 
@@ -63,6 +66,7 @@ public sealed partial class WebHookEditor
             var hook = await Store.FindAsync(id, CancellationToken.None);
             _notFound = hook is null;
             _model = hook?.Clone();
+            _version = hook?.Version;
         }
         else
         {
@@ -71,6 +75,7 @@ public sealed partial class WebHookEditor
 
         if (_model is not null)
         {
+            _savedName = _model.Name;
             _savedJson = Serialize(_model);
             Refresh();
         }
@@ -118,11 +123,11 @@ public sealed partial class WebHookEditor
         return Task.CompletedTask;
     }
 
-    private async Task OnStepChangingAsync(StepperInteractionEventArgs args)
+    private Task OnStepChangingAsync(StepperInteractionEventArgs args)
     {
         if (_model is null || args.Action != StepAction.Complete && args.Action != StepAction.Activate)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // Leaving the first step labels the URI's parameters, as "Validate parameters" would.
@@ -138,9 +143,14 @@ public sealed partial class WebHookEditor
             _showAllErrors = true;
             args.Cancel = true;
             Snackbar.Add("Fix the fields marked in red before going on.", Severity.Warning);
+
+            return Task.CompletedTask;
         }
 
-        await Task.CompletedTask;
+        // A step is judged when it is left; the next one starts quiet until its fields are touched.
+        _showAllErrors = false;
+
+        return Task.CompletedTask;
     }
 
     private bool StepHasErrors(int step) => step switch
@@ -162,7 +172,7 @@ public sealed partial class WebHookEditor
         try
         {
             var result = Id is { } id
-                ? await Commands.ReviseAsync(id, _model, CancellationToken.None)
+                ? await Commands.ReviseAsync(id, _model, CancellationToken.None, expectedVersion: _version)
                 : await Commands.CreateAsync(_model, CancellationToken.None);
             if (!result.Succeeded)
             {

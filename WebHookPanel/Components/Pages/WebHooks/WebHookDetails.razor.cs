@@ -16,6 +16,9 @@ public sealed partial class WebHookDetails : IDisposable
     /// <summary>The shortest gap between two live refreshes; signals in between are merged into the next one.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
+    // Short enough that the log's columns fit beside the drawer; the full time is in the cell's title.
+    private const string TimeFormat = "MM-dd HH:mm:ss";
+
     private readonly CancellationTokenSource _disposed = new();
     private MudTable<DeliveryView>? _table;
     private WebHookSummary? _hook;
@@ -72,7 +75,7 @@ public sealed partial class WebHookDetails : IDisposable
 
     private static string NextAttempt(DeliveryView delivery) =>
         delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InFlight
-            ? delivery.NextAttemptAt.ToString("yyyy-MM-dd HH:mm:ss")
+            ? delivery.NextAttemptAt.ToString(TimeFormat)
             : "—";
 
     private async Task LoadHookAsync()

@@ -14,7 +14,8 @@ public static class PanelJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = true;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        options.Converters.Add(new JsonStringEnumConverter());
+        // Enums travel as their names only: a number would let any out-of-range value through.
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     }
 
     private static JsonSerializerOptions Create()

@@ -21,10 +21,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-// API callers get their status codes as they are: re-executing a 401 to the page would answer a POST with 400.
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// Pages get the not-found page; API calls get problem details written further in, which this then leaves alone.
+// (Re-executing inside a branch would miss routing, which has already run.)
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiProblems();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

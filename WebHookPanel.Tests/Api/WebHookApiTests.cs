@@ -173,6 +173,70 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
         Assert.True(problem.TryGetProperty("errors", out _));
     }
 
+    [Theory]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("trigger=99", "trigger")]
+    [InlineData("status=Nope", "status")]
+    public async Task List_BadQueryValue_AnswersProblemNamingIt(string query, string field)
+    {
+        using var client = panel.CreateApiClient();
+
+        using var response = await client.GetAsync($"/api/webhooks?{query}", Cancellation);
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), body);
+        Assert.DoesNotContain(PanelFactory.ApiKey, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/webhooks/abc", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/webhooks/999999", HttpStatusCode.NotFound)]
+    [InlineData("PATCH", "/api/webhooks", HttpStatusCode.MethodNotAllowed)]
+    public async Task UnhandledStatus_AnswersProblemDetails(string method, string path, HttpStatusCode expected)
+    {
+        using var client = panel.CreateApiClient();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request, Cancellation);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("status", 99)]
+    [InlineData("method", 3)]
+    public async Task Create_EnumAsNumber_IsRefusedNamingTheField(string field, int value)
+    {
+        using var client = panel.CreateApiClient();
+        var body = Hook($"Enum number {field}");
+        body[field] = value;
+
+        using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Create_BodyOverOneMegabyte_Answers413()
+    {
+        using var client = panel.CreateApiClient();
+        var body = Hook("Too large");
+        body["uri"] = "https://crm.example.com/" + new string('a', 1_100_000);
+
+        using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     private static Dictionary<string, object?> Hook(string name) => new()
     {
         ["name"] = name,

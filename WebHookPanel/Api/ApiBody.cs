@@ -18,6 +18,15 @@ public static class ApiBody
             return (null, Missing());
         }
 
+        // Kestrel enforces the endpoint's size limit on the stream too; a declared length is refused before reading.
+        if (request.ContentLength > WebHookApi.MaxBodyBytes)
+        {
+            return (null, TypedResults.Problem(
+                detail: $"The body is {request.ContentLength} bytes; send at most {WebHookApi.MaxBodyBytes} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The request body is too large."));
+        }
+
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, PanelJson.Options, cancellationToken);

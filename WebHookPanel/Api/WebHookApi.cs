@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WebHookPanel.Requests;
 using WebHookPanel.WebHooks;
 
@@ -7,13 +8,17 @@ namespace WebHookPanel.Api;
 /// <summary>The admin API twin of the webhook pages (DESIGN §5.3).</summary>
 public static class WebHookApi
 {
+    /// <summary>A hook at its limits of rows and lengths fits well within this.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapWebHookApi(this IEndpointRouteBuilder endpoints)
     {
         var hooks = endpoints.MapGroup("/api/webhooks")
             .WithTags("WebHooks")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .RequireAuthorization(ApiServiceCollectionExtensions.WebHooksAdminPolicy);
 
-        hooks.MapGet("", ListAsync);
+        hooks.MapGet("", ListAsync).Produces<WebHookListResponse>();
         hooks.MapGet("{id:int}", GetAsync);
         hooks.MapPost("", CreateAsync).Accepts<WebHookResource>("application/json");
         hooks.MapPut("{id:int}", ReplaceAsync).Accepts<WebHookResource>("application/json");
@@ -23,16 +28,27 @@ public static class WebHookApi
         return endpoints;
     }
 
-    private static async Task<Ok<WebHookListResponse>> ListAsync(
+    private static async Task<IResult> ListAsync(
         WebHookStore store,
         string? search,
-        TriggerType? trigger,
-        WebHookStatus? status,
-        int? page,
-        int? pageSize,
+        string? trigger,
+        string? status,
+        string? page,
+        string? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = new WebHookQuery(search, trigger, status, page ?? 1, pageSize ?? 20);
+        var parameters = new QueryParameters();
+        var query = new WebHookQuery(
+            search,
+            parameters.Enum<TriggerType>("trigger", trigger),
+            parameters.Enum<WebHookStatus>("status", status),
+            parameters.Int("page", page, 1, 1, WebHookQuery.MaxPage),
+            parameters.Int("pageSize", pageSize, 20, 1, WebHookQuery.MaxPageSize));
+        if (!parameters.IsValid)
+        {
+            return parameters.Problem();
+        }
+
         var result = await store.ListAsync(query, cancellationToken);
 
         return TypedResults.Ok(new WebHookListResponse(result.Items, result.Total, result.Page, result.PageSize));

@@ -10,7 +10,10 @@ public sealed record WebHookQuery(
 {
     public const int MaxPageSize = 200;
 
-    public int SafePage => Math.Max(1, Page);
+    /// <summary>The last page whose offset still fits the database's integer: beyond it a page is simply empty.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
+    public int SafePage => Math.Clamp(Page, 1, MaxPage);
 
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 }

@@ -1,0 +1,53 @@
+namespace WebHookPanel.Api;
+
+/// <summary>
+/// Reads query-string values by hand, so that a bad one is answered with a problem naming the parameter and its
+/// allowed values instead of the framework's binding exception.
+/// </summary>
+public sealed class QueryParameters
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public IResult Problem() =>
+        TypedResults.ValidationProblem(_errors, title: "The query string has invalid values.");
+
+    public TEnum? Enum<TEnum>(string name, string? text)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        // Enum.TryParse also takes numbers, which would let undefined values through.
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value)
+            && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]) && text[0] != '-')
+        {
+            return value;
+        }
+
+        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>());
+        _errors[name] = [$"'{text}' is not a known {name}; use one of {allowed}."];
+
+        return null;
+    }
+
+    public int Int(string name, string? text, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        _errors[name] = [$"'{text}' is not a valid {name}; use a whole number from {min} to {max}."];
+
+        return fallback;
+    }
+}

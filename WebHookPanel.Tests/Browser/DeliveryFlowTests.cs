@@ -68,7 +68,10 @@ public sealed class DeliveryFlowTests(BrowserFixture browser)
         var hook = DispatchTestData.Hook(uri);
         hook.Name = "Clicks to CRM";
         hook.UriParameters = [new UriParameter { Name = "userId", Label = "CRM user id" }];
-        hook.Headers = [new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = "s3cr3t", Secret = true }];
+        hook.Headers =
+        [
+            new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = "s3cr3t", Secret = true },
+        ];
         using var api = panel.CreateApiClient();
         var token = TestContext.Current.CancellationToken;
 

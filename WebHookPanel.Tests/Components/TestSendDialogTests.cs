@@ -23,7 +23,9 @@ public sealed class TestSendDialogTests : PanelTestContext
         var provider = await OpenAsync(hookId, hook);
 
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=test-send-dialog]")));
-        var labels = provider.FindAll("[data-testid=test-send-dialog] label").Select(l => l.TextContent.Trim()).ToList();
+        var labels = provider.FindAll("[data-testid=test-send-dialog] label")
+            .Select(l => l.TextContent.Trim())
+            .ToList();
         Assert.Equal(
             ["CRM user id {userId}", "Campaign {campaign}", "Profile attribute email", "Device attribute platform"],
             labels);

@@ -8,7 +8,7 @@ namespace WebHookPanel.Tests.Browser;
 public sealed partial class WizardFlowTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task CreateHook_ThroughWizard_AppearsInListAndOpensForEdit()
+    public async Task CreateHook_ThroughWizard_AppearsInListAndOpensForEditFromItsPage()
     {
         await using var panel = new PanelFactory();
         var address = panel.ServeOnLoopback();
@@ -43,6 +43,9 @@ public sealed partial class WizardFlowTests(BrowserFixture browser)
         await Assertions.Expect(link).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(wizard.Page, "webhook-list");
         await link.ClickAsync();
+        await Assertions.Expect(wizard.Page.GetByTestId("hook-uri")).ToContainTextAsync("crm.example.com/users");
+        await wizard.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Edit", Exact = true })
+            .ClickAsync();
         await Assertions.Expect(wizard.Page.GetByTestId("name").Locator("input")).ToHaveValueAsync("Push click to CRM");
         await Assertions.Expect(wizard.Page.GetByTestId("uri-parameter-userId").GetByLabel("Label of userId"))
             .ToHaveValueAsync("CRM user id");

@@ -1,7 +1,10 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using WebHookPanel.Dispatching;
 
 namespace WebHookPanel.Tests.Infrastructure;
 
@@ -12,6 +15,7 @@ namespace WebHookPanel.Tests.Infrastructure;
 public abstract class PanelTestContext : BunitContext
 {
     private PanelDatabase? _database;
+    private DeliveryDispatcher? _runningDispatcher;
 
     protected PanelTestContext()
     {
@@ -42,6 +46,36 @@ public abstract class PanelTestContext : BunitContext
     }
 
     /// <summary>
+    /// Adds the dispatcher's services on the temp database (<see cref="UseDatabaseAsync"/>), allowed to reach
+    /// loopback receivers, without quick retries. Call before the first render; the dispatcher itself runs only
+    /// once <see cref="StartDispatcherAsync"/> is called.
+    /// </summary>
+    protected async Task<PanelDatabase> UseDispatchingAsync()
+    {
+        var database = await UseDatabaseAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dispatcher:AllowedPrivateNetworks:0"] = "127.0.0.0/8",
+                ["Dispatcher:QuickRetries"] = "0",
+                ["Dispatcher:AttemptTimeout"] = "00:00:05",
+            })
+            .Build();
+        Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddLogging();
+        Services.AddDispatching();
+
+        return database;
+    }
+
+    /// <summary>Starts the dispatcher's writer and workers; they are stopped when the test context goes.</summary>
+    protected async Task StartDispatcherAsync()
+    {
+        _runningDispatcher = Services.GetRequiredService<DeliveryDispatcher>();
+        await _runningDispatcher.StartAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
     /// Renders a <see cref="MudPopoverProvider"/> first and the component after it, as the panel's layout does:
     /// without the provider, selects, menus and autocompletes never render their items and nothing fails.
     /// </summary>
@@ -56,6 +90,11 @@ public abstract class PanelTestContext : BunitContext
 
     protected override async ValueTask DisposeAsyncCore()
     {
+        if (_runningDispatcher is not null)
+        {
+            await _runningDispatcher.StopAsync(CancellationToken.None);
+        }
+
         await base.DisposeAsyncCore();
         if (_database is not null)
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using WebHookPanel.Validation;
 
 namespace WebHookPanel.Api;
 
@@ -20,7 +19,6 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(EventsWritePolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.EventsWriteScope));
-        services.AddSingleton<IncomingEventValidator>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options => PanelJson.Apply(options.SerializerOptions));

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using WebHookPanel.Dispatching;
-using WebHookPanel.Validation;
+using WebHookPanel.Events;
 
 namespace WebHookPanel.Api;
 
@@ -23,8 +22,7 @@ public static class EventApi
 
     private static async Task<IResult> PostAsync(
         HttpRequest request,
-        IncomingEventValidator validator,
-        DeliveryDispatcher dispatcher,
+        EventIntake intake,
         CancellationToken cancellationToken)
     {
         var body = await ReadLimitedAsync(request, cancellationToken);
@@ -44,22 +42,16 @@ public static class EventApi
             return TooLarge($"A batch holds at most {MaxEvents:N0} events; this one has {events.Count:N0}.");
         }
 
-        var errors = Validate(events, isArray, validator);
+        var errors = Validate(events, isArray, intake);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The events have invalid fields.");
         }
 
-        var items = new List<DispatchCommand.IngestItem>(events.Count);
-        foreach (var evt in events)
-        {
-            var id = evt!.Id ?? $"evt_{Guid.CreateVersion7():N}";
-            items.Add(new DispatchCommand.IngestItem(id, evt.ToEvent(id)));
-        }
-
+        IReadOnlyList<string> ids;
         try
         {
-            await dispatcher.IngestAsync(items, cancellationToken);
+            ids = await intake.IngestAsync([.. events.Select(e => e!)], cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
@@ -69,7 +61,7 @@ public static class EventApi
                 title: "The panel is shutting down.");
         }
 
-        return TypedResults.Accepted((string?)null, new EventsAccepted([.. items.Select(i => i.ClientId)]));
+        return TypedResults.Accepted((string?)null, new EventsAccepted(ids));
     }
 
     // Null when the body is over the limit; read whole before parsing, so a huge body never becomes objects.
@@ -138,7 +130,7 @@ public static class EventApi
     private static Dictionary<string, string[]> Validate(
         List<IncomingEvent?> events,
         bool isArray,
-        IncomingEventValidator validator)
+        EventIntake intake)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -150,7 +142,7 @@ public static class EventApi
                 continue;
             }
 
-            foreach (var failure in validator.Validate(evt).Errors.GroupBy(f => f.PropertyName))
+            foreach (var failure in intake.Validate(evt).Errors.GroupBy(f => f.PropertyName))
             {
                 var field = ValidationProblems.JsonPath(failure.Key);
                 errors[isArray ? $"{prefix}.{field}" : field] = [.. failure.Select(f => f.ErrorMessage)];

@@ -14,6 +14,7 @@ namespace WebHookPanel.Dispatching;
 public sealed partial class DeliveryBatchWriter(
     IDbContextFactory<PanelDbContext> contextFactory,
     TimeProvider timeProvider,
+    DeliveryNotifier notifier,
     IOptions<DispatcherOptions> options,
     ILogger<DeliveryBatchWriter> logger)
 {
@@ -47,6 +48,7 @@ public sealed partial class DeliveryBatchWriter(
         await HoldAsync(context, paused, cancellationToken);
         var claimed = claimLimit > 0 ? await ClaimAsync(context, claimLimit, now, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
+        notifier.Notify();
 
         var work = new List<DeliveryWork>(fresh.Count + claimed.Count);
         work.AddRange(fresh.Select(f => new DeliveryWork(

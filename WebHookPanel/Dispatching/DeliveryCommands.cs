@@ -66,6 +66,24 @@ public sealed class DeliveryCommands(
         return new DeliveryPage([.. items], total, safePage, PageSize);
     }
 
+    /// <summary>The deliveries that the event with this client id created, in hook order.</summary>
+    public async Task<IReadOnlyList<EventDelivery>> ListForEventAsync(
+        string eventId,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        return await context.Deliveries.AsNoTracking()
+            .Where(d => d.Event!.ClientId == eventId)
+            .OrderBy(d => d.WebHookId)
+            .Select(d => new EventDelivery(
+                d.Id,
+                d.WebHookId,
+                context.WebHooks.Where(h => h.Id == d.WebHookId).Select(h => h.Name).Single(),
+                d.Status))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Sends a finished delivery again, with its <c>webhook-id</c>, from the start of the schedule.</summary>
     public async Task<ReplayResult> ReplayAsync(long deliveryId, CancellationToken cancellationToken)
     {
@@ -135,6 +153,27 @@ public sealed class DeliveryCommands(
                 cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         dispatcher.RequestClaim();
+
+        return true;
+    }
+
+    /// <summary>
+    /// Pauses an active hook: its due deliveries are held at their next claim instead of sent. False when there
+    /// is no such hook or it is not active (a hook pending review or rejected stays as it is).
+    /// </summary>
+    public async Task<bool> PauseAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await context.WebHooks.SingleOrDefaultAsync(
+            h => h.Id == webHookId && h.DeletedAt == null && h.Status == WebHookStatus.Active,
+            cancellationToken);
+        if (hook is null)
+        {
+            return false;
+        }
+
+        hook.ChangeStatus(WebHookStatus.Paused, timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
 
         return true;
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
+using WebHookPanel.Events;
+using WebHookPanel.Validation;
 
 namespace WebHookPanel.Dispatching;
 
@@ -15,6 +17,7 @@ public static class DispatchingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
 
+        services.AddSingleton<DeliveryNotifier>();
         services.AddSingleton<OutgoingConnector>();
         services.AddSingleton<WebHookSender>();
         services.AddSingleton<WebHookVersionCache>();
@@ -23,6 +26,8 @@ public static class DispatchingServiceCollectionExtensions
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
         services.AddSingleton<DeliveryCommands>();
+        services.AddSingleton<IncomingEventValidator>();
+        services.AddSingleton<EventIntake>();
 
         services.AddHttpClient(WebHookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>

@@ -72,6 +72,26 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         return WebHookResource.From(hook.Id, hook.Status, hook.LatestVersion, definition);
     }
 
+    /// <summary>The hook's list row (status, version, trigger); null when there is no such hook.</summary>
+    public async Task<WebHookSummary?> FindSummaryAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        return await context.WebHooks.AsNoTracking()
+            .Where(h => h.Id == id && h.DeletedAt == null)
+            .Select(h => new WebHookSummary(
+                h.Id,
+                h.Name,
+                h.Method,
+                h.TriggerType,
+                h.TriggerFilter,
+                h.Uri,
+                h.Status,
+                h.LatestVersion,
+                h.UpdatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<bool> IsTakenAsync(string name, int? exceptId, CancellationToken ct)
     {
         await using var context = await contextFactory.CreateDbContextAsync(ct);

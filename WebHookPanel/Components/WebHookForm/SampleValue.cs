@@ -39,6 +39,9 @@ public sealed class SampleValue(string key, ValueSource? source, string name, st
 
     public string Value { get; set; } = value;
 
+    /// <summary>A plausible sample value for an attribute or parameter of this name.</summary>
+    public static string Plausible(string name) => Known.TryGetValue(name, out var known) ? known : $"sample-{name}";
+
     /// <summary>The samples the definition needs now, keeping values the user already typed.</summary>
     public static List<SampleValue> For(WebHookDefinition model, IReadOnlyList<SampleValue> previous)
     {
@@ -56,7 +59,7 @@ public sealed class SampleValue(string key, ValueSource? source, string name, st
 
             var value = byKey.TryGetValue(key, out var old)
                 ? old.Value
-                : fallback ?? (Known.TryGetValue(name, out var known) ? known : $"sample-{name}");
+                : fallback ?? Plausible(name);
             samples.Add(new SampleValue(key, source, name, label, value));
         }
 

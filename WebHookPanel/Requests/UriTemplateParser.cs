@@ -169,6 +169,8 @@ public static class UriTemplateParser
         {
             errors.Add(new(invisible + 1, $"The URI contains {TextRules.Describe(template, invisible)} at position "
                 + $"{invisible + 1}; remove it."));
+
+            return;
         }
 
         if (template.Length > 0 && char.IsWhiteSpace(template[0]))

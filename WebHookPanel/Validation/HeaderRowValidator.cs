@@ -27,6 +27,11 @@ public sealed class HeaderRowValidator : AbstractValidator<FieldRow>
             .Must(k => !Refused.Contains(k, StringComparer.OrdinalIgnoreCase))
             .WithMessage(r => $"Header '{r.Key}' is set by the panel when it sends the request; remove this row.");
 
+        RuleFor(r => r.Source)
+            .IsInEnum()
+            .WithMessage(r => $"Source of {FieldRowRules.Subject("header", r.Key)} must be Fixed, Profile, Device or "
+                + "Context.");
+
         RuleFor(r => r.Value).Custom((_, context) => CheckValue(context.InstanceToValidate, context));
     }
 

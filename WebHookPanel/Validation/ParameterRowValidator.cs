@@ -19,8 +19,13 @@ public sealed class ParameterRowValidator : AbstractValidator<FieldRow>
             .WithMessage(r => $"Parameter key is {TextRules.Length(r.Key)} characters long; shorten it to at most "
                 + $"{FieldRowRules.MaxKeyLength}.")
             .Must(k => TextRules.IndexOfInvisible(k) < 0)
-            .WithMessage(r => $"Parameter key contains {TextRules.DescribeAt(r.Key, TextRules.IndexOfInvisible(r.Key))}; "
-                + "remove it.");
+            .WithMessage(r => "Parameter key contains "
+                + $"{TextRules.DescribeAt(r.Key, TextRules.IndexOfInvisible(r.Key))}; remove it.");
+
+        RuleFor(r => r.Source)
+            .IsInEnum()
+            .WithMessage(r => $"Source of {FieldRowRules.Subject("parameter", r.Key)} must be Fixed, Profile, "
+                + "Device or Context.");
 
         RuleFor(r => r.Value).Custom((_, context) => CheckValue(context.InstanceToValidate, context));
     }

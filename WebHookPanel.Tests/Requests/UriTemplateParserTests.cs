@@ -108,12 +108,12 @@ public sealed class UriTemplateParserTests
     }
 
     [Theory]
-    [InlineData("1user", 24, "must start with a letter or '_'")]
-    [InlineData("-user", 24, "must start with a letter or '_'")]
-    [InlineData("?q", 24, "must start with a letter or '_'")]
+    [InlineData("1user", 24, "must start with an ASCII letter (A-Z, a-z) or '_'")]
+    [InlineData("-user", 24, "must start with an ASCII letter (A-Z, a-z) or '_'")]
+    [InlineData("?q", 24, "must start with an ASCII letter (A-Z, a-z) or '_'")]
     [InlineData("user id", 28, "remove the space at position 28")]
     [InlineData("user/id", 28, "remove '/' at position 28")]
-    [InlineData("şehir", 24, "must start with a letter or '_'")]
+    [InlineData("şehir", 24, "must start with an ASCII letter (A-Z, a-z) or '_'")]
     public void Parse_InvalidParameterName_NamesTheCharacter(string name, int position, string message)
     {
         var result = UriTemplateParser.Parse($"https://x.example.com/{{{name}}}");
@@ -248,5 +248,87 @@ public sealed class UriTemplateParserTests
 
         Assert.All(result.Errors, e => Assert.Contains(';', e.Message));
         Assert.All(result.Errors, e => Assert.EndsWith(".", e.Message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://x.example.com/a\u202Eb", 24, "an invisible character U+202E at position 24")]
+    [InlineData("https://x.example.com/\u200Bb", 23, "an invisible character U+200B at position 23")]
+    [InlineData("https://x.example.com/a\u0001", 24, "a control character U+0001 at position 24")]
+    [InlineData("https://x.example.com/a\u00ADb", 24, "an invisible character U+00AD at position 24")]
+    public void Parse_ControlOrInvisibleCharacter_IsRefusedByCodePoint(string template, int position, string what)
+    {
+        var result = UriTemplateParser.Parse(template);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(position, error.Position);
+        Assert.Equal($"The URI contains {what}; remove it.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NonAsciiLetterFirst_SaysAsciiLetter()
+    {
+        var result = UriTemplateParser.Parse("https://a.invalid/{\u015F}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(
+            "Parameter name '\u015F' at position 20 must start with an ASCII letter (A-Z, a-z) or '_'; "
+                + "'\u015F' cannot come first.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Parse_NonAsciiLetterLater_SaysAsciiLetters()
+    {
+        var result = UriTemplateParser.Parse("https://a.invalid/{a\u015F}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("may only contain ASCII letters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TemplateOf2048Characters_IsAccepted()
+    {
+        var template = "https://x.example.com/" + new string('a', UriTemplateParser.MaxLength - 22);
+
+        var result = UriTemplateParser.Parse(template);
+
+        Assert.True(result.IsValid, string.Join(" | ", result.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Parse_TemplateOf100000Characters_IsOneError()
+    {
+        var template = "https://x.example.com/" + new string('}', 100_000 - 22);
+
+        var result = UriTemplateParser.Parse(template);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2049, error.Position);
+        Assert.Equal("The URI is 100,000 characters long; shorten it to at most 2,048.", error.Message);
+        Assert.Empty(result.ParameterNames);
+    }
+
+    [Fact]
+    public void Parse_FiftyDistinctParameters_AreAccepted()
+    {
+        var template = "https://x.example.com/" + string.Concat(Enumerable.Range(0, 50).Select(i => $"{{p{i}}}/"));
+
+        var result = UriTemplateParser.Parse(template + "{p0}");
+
+        Assert.True(result.IsValid, string.Join(" | ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(50, result.ParameterNames.Count);
+    }
+
+    [Fact]
+    public void Parse_FiftyOneDistinctParameters_PointsAtTheFirstTooMany()
+    {
+        var template = "https://x.example.com/" + string.Concat(Enumerable.Range(0, 52).Select(i => $"{{p{i}}}/"));
+
+        var result = UriTemplateParser.Parse(template);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(template.IndexOf("{p50}", StringComparison.Ordinal) + 1, error.Position);
+        Assert.StartsWith("The URI has 52 different parameters; a webhook can have at most 50, remove {p50}",
+            error.Message, StringComparison.Ordinal);
     }
 }

@@ -456,7 +456,7 @@ public sealed class WebHookDefinitionValidatorTests
 
         var result = _validator.Validate(hook);
 
-        Assert.Equal(["Trigger", "Parameters[0]"], result.Errors.Select(e => e.PropertyName));
+        Assert.Equal(["Trigger", "Headers", "Parameters[0]"], result.Errors.Select(e => e.PropertyName));
     }
 
     [Fact]

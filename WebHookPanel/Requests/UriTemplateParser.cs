@@ -1,12 +1,23 @@
+using System.Globalization;
+using WebHookPanel.Validation;
+
 namespace WebHookPanel.Requests;
 
 /// <summary>
 /// Reads a URI template such as <c>https://crm.example.com/users/{userId}/clicks?c={campaign}</c>: its parameters,
 /// where each one sits, and every rule of the template that it breaks, with positions counted from 1.
 /// </summary>
+/// <remarks>
+/// A template is at most <see cref="MaxLength"/> characters with at most <see cref="MaxParameters"/> distinct
+/// parameters: the form lists one label per parameter, and browsers and servers commonly refuse longer addresses.
+/// </remarks>
 public static class UriTemplateParser
 {
     public const int MaxParameterNameLength = 64;
+
+    public const int MaxLength = 2048;
+
+    public const int MaxParameters = 50;
 
     public static UriTemplateParseResult Parse(string? template)
     {
@@ -18,7 +29,17 @@ public static class UriTemplateParser
                 + "e.g. https://crm.example.com/users/{userId}."));
         }
 
+        // A longer template is refused before it is read, so that a huge one costs nothing on every keystroke.
+        if (template.Length > MaxLength)
+        {
+            errors.Add(new(MaxLength + 1, $"The URI is {TextRules.Count(template.Length)} characters long; shorten "
+                + $"it to at most {TextRules.Count(MaxLength)}."));
+
+            return Refused(template, errors);
+        }
+
         var groups = FindGroups(template, errors);
+        CheckParameterCount(groups, errors);
         var masked = Mask(template, groups);
         var layout = UriTemplateLayout.Of(masked);
         CheckCharacters(template, errors);
@@ -98,8 +119,8 @@ public static class UriTemplateParser
 
         if (!char.IsAsciiLetter(name[0]) && name[0] != '_')
         {
-            errors.Add(new(open + 2, $"Parameter name '{name}' at position {open + 2} must start with a letter "
-                + $"or '_'; {Describe(name[0])} cannot come first."));
+            errors.Add(new(open + 2, $"Parameter name '{name}' at position {open + 2} must start with an ASCII "
+                + $"letter (A-Z, a-z) or '_'; {Describe(name[0])} cannot come first."));
 
             return null;
         }
@@ -109,8 +130,8 @@ public static class UriTemplateParser
             if (!IsNameChar(name[i]))
             {
                 var position = open + 2 + i;
-                errors.Add(new(position, $"Parameter name '{name}' may only contain letters, digits, '_', '.' and "
-                    + $"'-'; remove {Describe(name[i])} at position {position}."));
+                errors.Add(new(position, $"Parameter name '{name}' may only contain ASCII letters, digits, '_', "
+                    + $"'.' and '-'; remove {Describe(name[i])} at position {position}."));
 
                 return null;
             }
@@ -135,21 +156,21 @@ public static class UriTemplateParser
         '\t' => "the tab",
         '\r' or '\n' => "the line break",
         _ when char.IsControl(c) => $"the control character U+{(int)c:X4}",
+        _ when char.GetUnicodeCategory(c) == UnicodeCategory.Format => $"the invisible character U+{(int)c:X4}",
         _ => $"'{c}'",
     };
 
-    // Line breaks and other control characters are never meant to be part of an address, and a space at either
-    // end would silently become %20.
+    // Line breaks, other control characters and invisible ones (a right-to-left override can make an address read
+    // as another) are never meant to be part of an address, and a space at either end would silently become %20.
     private static void CheckCharacters(string template, List<UriTemplateError> errors)
     {
-        for (var i = 0; i < template.Length; i++)
+        var invisible = TextRules.IndexOfInvisible(template, strict: true);
+        if (invisible >= 0)
         {
-            if (char.IsControl(template[i]))
-            {
-                errors.Add(new(i + 1, $"The URI contains {Describe(template[i])} at position {i + 1}; remove it."));
+            errors.Add(new(invisible + 1, $"The URI contains {TextRules.Describe(template, invisible)} at position "
+                + $"{invisible + 1}; remove it."));
 
-                return;
-            }
+            return;
         }
 
         if (template.Length > 0 && char.IsWhiteSpace(template[0]))
@@ -162,6 +183,34 @@ public static class UriTemplateParser
             errors.Add(new(template.Length, $"The URI ends with a space at position {template.Length}; remove it."));
         }
     }
+
+    // The 51st distinct name is the first one too many; the error points at it.
+    private static void CheckParameterCount(List<BraceGroup> groups, List<UriTemplateError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (group.Name is { } name && names.Add(name) && names.Count == MaxParameters + 1)
+            {
+                var distinct = groups.Where(g => g.Name is not null).Select(g => g.Name).Distinct().Count();
+                errors.Add(new(group.Start + 1, $"The URI has {distinct} different parameters; a webhook can have at "
+                    + $"most {MaxParameters}, remove {{{name}}} at position {group.Start + 1} and the ones after it."));
+
+                return;
+            }
+        }
+    }
+
+    private static UriTemplateParseResult Refused(string template, List<UriTemplateError> errors) => new()
+    {
+        Template = template,
+        ParameterNames = [],
+        PathParameters = [],
+        QueryParameters = [],
+        Parts = [],
+        Errors = errors,
+        HasQuery = false,
+    };
 
     // Every group, well-formed or not, becomes letters of the same length: positions stay the same, and the
     // result is the template "with each parameter replaced by x" that the structure rules speak of.

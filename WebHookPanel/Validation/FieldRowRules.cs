@@ -10,6 +10,8 @@ internal static class FieldRowRules
 
     public const int MaxNameLength = 100;
 
+    public const int MaxValueLength = 4096;
+
     /// <summary>"header 'X-Team'", or "this header" while the key is still empty.</summary>
     public static string Subject(string kind, string? key) =>
         string.IsNullOrEmpty(key) ? $"this {kind}" : $"{kind} '{key}'";
@@ -35,21 +37,21 @@ internal static class FieldRowRules
         }
 
         var what = SourceWord(row.Source);
-        var bad = value.AsSpan().IndexOfAny(" \t\r\n\0{}");
-        if (bad < 0)
+        var invisible = TextRules.IndexOfInvisible(value);
+        if (invisible >= 0)
         {
-            bad = value.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+            context.AddFailure($"The {what} name of {subject} contains {TextRules.DescribeAt(value, invisible)}; "
+                + $"remove it and enter the name exactly as it is stored, e.g. {Example(row.Source)}.");
         }
-
-        if (bad >= 0)
+        else if (value.AsSpan().IndexOfAny("{}") >= 0 || value.Any(char.IsWhiteSpace))
         {
             context.AddFailure($"The {what} name '{value}' of {subject} may not contain spaces, line breaks or "
                 + $"braces; enter the name exactly as it is stored, e.g. {Example(row.Source)}.");
         }
-        else if (value.Length > MaxNameLength)
+        else if (TextRules.IsLongerThan(value, MaxNameLength))
         {
-            context.AddFailure($"The {what} name of {subject} is {value.Length} characters long; shorten it to at "
-                + $"most {MaxNameLength}.");
+            context.AddFailure($"The {what} name of {subject} is {TextRules.Length(value)} characters long; shorten "
+                + $"it to at most {MaxNameLength}.");
         }
     }
 

@@ -12,11 +12,33 @@ public sealed class ParameterRowValidator : AbstractValidator<FieldRow>
             .Cascade(CascadeMode.Stop)
             .Must(k => !string.IsNullOrEmpty(k))
             .WithMessage("Parameter key is required; enter the name that the receiving system expects, e.g. userId.")
-            .Must(k => k.Length <= FieldRowRules.MaxKeyLength)
-            .WithMessage(r => $"Parameter key is {r.Key.Length} characters long; shorten it to at most "
-                + $"{FieldRowRules.MaxKeyLength}.");
+            .Must(k => !string.IsNullOrWhiteSpace(k))
+            .WithMessage("Parameter key is only spaces; enter the name that the receiving system expects, "
+                + "e.g. userId.")
+            .Must(k => !TextRules.IsLongerThan(k, FieldRowRules.MaxKeyLength))
+            .WithMessage(r => $"Parameter key is {TextRules.Length(r.Key)} characters long; shorten it to at most "
+                + $"{FieldRowRules.MaxKeyLength}.")
+            .Must(k => TextRules.IndexOfInvisible(k) < 0)
+            .WithMessage(r => "Parameter key contains "
+                + $"{TextRules.DescribeAt(r.Key, TextRules.IndexOfInvisible(r.Key))}; remove it.");
 
-        RuleFor(r => r.Value)
-            .Custom((_, context) => FieldRowRules.CheckValue(context.InstanceToValidate, "parameter", context));
+        RuleFor(r => r.Source)
+            .IsInEnum()
+            .WithMessage(r => $"Source of {FieldRowRules.Subject("parameter", r.Key)} must be Fixed, Profile, "
+                + "Device or Context.");
+
+        RuleFor(r => r.Value).Custom((_, context) => CheckValue(context.InstanceToValidate, context));
+    }
+
+    private static void CheckValue(FieldRow row, ValidationContext<FieldRow> context)
+    {
+        FieldRowRules.CheckValue(row, "parameter", context);
+        if (row.Source == ValueSource.Fixed && row.Value is not null
+            && TextRules.IsLongerThan(row.Value, FieldRowRules.MaxValueLength))
+        {
+            context.AddFailure($"Value of {FieldRowRules.Subject("parameter", row.Key)} is "
+                + $"{TextRules.Count(TextRules.Length(row.Value))} characters long; shorten it to at most "
+                + $"{TextRules.Count(FieldRowRules.MaxValueLength)}.");
+        }
     }
 }

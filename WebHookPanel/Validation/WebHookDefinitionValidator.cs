@@ -16,12 +16,29 @@ namespace WebHookPanel.Validation;
 /// the name is otherwise valid. When editing, pass the hook's id through
 /// <see cref="ValidateAsync(WebHookDefinition, int?, CancellationToken)"/> (or put it in the root context data
 /// under <see cref="ExceptIdKey"/>) so that the hook may keep its own name.
+/// <para>
+/// Limits, so that neither the form nor the API is handed more than a person can review: at most
+/// <see cref="MaxHeaders"/> header rows, <see cref="MaxParameters"/> parameter rows and
+/// <see cref="UriTemplateParser.MaxParameters"/> URI parameter entries (over a limit, only the count is reported, so
+/// that a huge list costs nothing per row); a URI of at most <see cref="UriTemplateParser.MaxLength"/> characters;
+/// names of at most <see cref="MaxNameLength"/>, labels of 1 to <see cref="UriParameterValidator.MaxLabelLength"/>,
+/// defaults of at most <see cref="UriParameterValidator.MaxDefaultLength"/>, keys and attribute names of at most
+/// <see cref="FieldRowRules.MaxKeyLength"/>, fixed values of at most <see cref="FieldRowRules.MaxValueLength"/> and
+/// a trigger filter of at most <see cref="MaxFilterLength"/> characters. Characters are counted as people see them
+/// (text elements), and typed text may hold no control or invisible characters.
+/// </para>
 /// </remarks>
 public sealed class WebHookDefinitionValidator : AbstractValidator<WebHookDefinition>
 {
     public const string ExceptIdKey = "WebHookPanel.ExceptId";
 
     public const int MaxNameLength = 100;
+
+    public const int MaxHeaders = 50;
+
+    public const int MaxParameters = 100;
+
+    public const int MaxFilterLength = 200;
 
     private readonly IWebHookNameCheck? _nameCheck;
 
@@ -33,9 +50,12 @@ public sealed class WebHookDefinitionValidator : AbstractValidator<WebHookDefini
             .Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n))
             .WithMessage("Name is required; enter a name for the webhook, e.g. Push click to CRM.")
-            .Must(n => n.Trim().Length <= MaxNameLength)
-            .WithMessage(h => $"Name is {h.Name.Trim().Length} characters long; shorten it to at most "
-                + $"{MaxNameLength}.");
+            .Must(n => !TextRules.IsLongerThan(n.Trim(), MaxNameLength))
+            .WithMessage(h => $"Name is {TextRules.Length(h.Name.Trim())} characters long; shorten it to at most "
+                + $"{MaxNameLength}.")
+            .Must(n => TextRules.IndexOfInvisible(n) < 0)
+            .WithMessage(h => $"Name contains {TextRules.DescribeAt(h.Name, TextRules.IndexOfInvisible(h.Name))}; "
+                + "remove it.");
 
         RuleFor(h => h.Uri).Custom((uri, context) =>
         {
@@ -59,25 +79,66 @@ public sealed class WebHookDefinitionValidator : AbstractValidator<WebHookDefini
             .Must(f => !string.IsNullOrWhiteSpace(f))
             .WithMessage("Event code is required for the Event trigger; enter the event code, e.g. purchase")
             .When(h => h.Trigger is { Type: TriggerType.Event });
+        RuleFor(h => h.Trigger.Filter)
+            .Custom((filter, context) => CheckFilter(filter!, context.InstanceToValidate.Trigger.Type, context))
+            .When(h => h.Trigger is { Filter: not null });
 
+        // A JSON null would be stored as is and break every later read of the hook.
+        RuleFor(h => h.Signing).NotNull().WithMessage("Signing settings are missing; send { \"enabled\": false } "
+            + "to leave signing off.");
+        RuleFor(h => StatusOf(h))
+            .IsInEnum()
+            .OverridePropertyName("Status")
+            .WithMessage("Status must be PendingReview, Active, Paused or Rejected.");
+
+        RuleFor(h => h.UriParameters)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .WithMessage("The list of URI parameters is missing; send an empty list when the URI has no parameters.")
+            .Must(p => p.Count <= UriTemplateParser.MaxParameters)
+            .WithMessage(h => $"There are {TextRules.Count(h.UriParameters.Count)} URI parameter entries; a webhook "
+                + $"can have at most {UriTemplateParser.MaxParameters}, remove the entries that are not in the URI.");
+        RuleFor(h => h.Headers)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .WithMessage("The list of headers is missing; send an empty list when there are no headers.")
+            .Must(r => r.Count <= MaxHeaders)
+            .WithMessage(h => $"There are {TextRules.Count(h.Headers.Count)} headers; a webhook can send at most "
+                + $"{MaxHeaders}, remove {TextRules.Count(h.Headers.Count - MaxHeaders)}.");
+        RuleFor(h => h.Parameters)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .WithMessage("The list of parameters is missing; send an empty list when there are no parameters.")
+            .Must(r => r.Count <= MaxParameters)
+            .WithMessage(h => $"There are {TextRules.Count(h.Parameters.Count)} parameters; a webhook can send at "
+                + $"most {MaxParameters}, remove {TextRules.Count(h.Parameters.Count - MaxParameters)}.");
+
+        // Over a limit only the count is reported: rows beyond it are not worth checking one by one.
         RuleForEach(h => h.UriParameters)
             .NotNull()
             .WithMessage("This URI parameter entry is empty; remove it.")
-            .SetValidator(new UriParameterValidator());
+            .SetValidator(new UriParameterValidator())
+            .When(h => h.UriParameters is { Count: <= UriTemplateParser.MaxParameters });
         RuleForEach(h => h.Headers)
             .NotNull()
             .WithMessage("This header row is empty; remove it.")
-            .SetValidator(new HeaderRowValidator());
+            .SetValidator(new HeaderRowValidator())
+            .When(h => h.Headers is { Count: <= MaxHeaders });
         RuleForEach(h => h.Parameters)
             .NotNull()
             .WithMessage("This parameter row is empty; remove it.")
-            .SetValidator(new ParameterRowValidator());
+            .SetValidator(new ParameterRowValidator())
+            .When(h => h.Parameters is { Count: <= MaxParameters });
 
-        RuleFor(h => h.UriParameters).Custom((_, context) => CheckLabels(context.InstanceToValidate, context));
-        RuleFor(h => h.Headers).Custom((rows, context) =>
-            CheckUnique(rows, "Headers", StringComparer.OrdinalIgnoreCase, context));
-        RuleFor(h => h.Parameters).Custom((rows, context) =>
-            CheckUnique(rows, "Parameters", StringComparer.Ordinal, context));
+        RuleFor(h => h.UriParameters)
+            .Custom((_, context) => CheckLabels(context.InstanceToValidate, context))
+            .When(h => h.UriParameters is { Count: <= UriTemplateParser.MaxParameters });
+        RuleFor(h => h.Headers)
+            .Custom((rows, context) => CheckUnique(rows, "Headers", StringComparer.OrdinalIgnoreCase, context))
+            .When(h => h.Headers is { Count: <= MaxHeaders });
+        RuleFor(h => h.Parameters)
+            .Custom((rows, context) => CheckUnique(rows, "Parameters", StringComparer.Ordinal, context))
+            .When(h => h.Parameters is { Count: <= MaxParameters });
     }
 
     /// <summary>Validates with name uniqueness, letting the hook <paramref name="exceptId"/> keep its name.</summary>
@@ -119,6 +180,26 @@ public sealed class WebHookDefinitionValidator : AbstractValidator<WebHookDefini
     private static bool ChecksName(ValidationContext<WebHookDefinition> context) =>
         context.Selector is not MemberNameValidatorSelector selector || selector.MemberNames.Contains("Name");
 
+    // Only the API's resource carries a status; the form's definition has none to check.
+    private static WebHookStatus? StatusOf(WebHookDefinition hook) => (hook as WebHookResource)?.Status;
+
+    // The filter is matched exactly against what events send, so invisible characters would make it never match.
+    private static void CheckFilter(string filter, TriggerType type, ValidationContext<WebHookDefinition> context)
+    {
+        var what = type == TriggerType.Event ? "Event code" : "Filter";
+        var invisible = TextRules.IndexOfInvisible(filter);
+        if (invisible >= 0)
+        {
+            context.AddFailure($"{what} contains {TextRules.DescribeAt(filter, invisible)}; remove it.");
+        }
+
+        if (TextRules.IsLongerThan(filter, MaxFilterLength))
+        {
+            context.AddFailure($"{what} is {TextRules.Count(TextRules.Length(filter))} characters long; shorten it "
+                + $"to at most {MaxFilterLength}.");
+        }
+    }
+
     // Every distinct parameter of a valid URI has exactly one entry, and every entry belongs to the URI. While the
     // URI itself has errors its parameter list is unreliable, so only the labels' own rules run.
     private static void CheckLabels(WebHookDefinition hook, ValidationContext<WebHookDefinition> context)
@@ -142,8 +223,9 @@ public sealed class WebHookDefinitionValidator : AbstractValidator<WebHookDefini
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
+            // An entry without a name is reported by its own validator.
             var name = entries[i]?.Name;
-            if (name is null)
+            if (string.IsNullOrEmpty(name))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace WebHookPanel.WebHooks;
 
 /// <summary>
@@ -16,7 +18,10 @@ public sealed class WebHook
 
     public string Name { get; private set; } = "";
 
-    /// <summary>Upper-cased name: uniqueness is case-insensitive whatever SQLite's collation knows.</summary>
+    /// <summary>
+    /// Composed (NFC) and upper-cased name: uniqueness ignores case and how an accented letter was typed, whatever
+    /// SQLite's collation knows.
+    /// </summary>
     public string NormalizedName { get; private set; } = "";
 
     public WebHookMethod Method { get; private set; }
@@ -40,7 +45,19 @@ public sealed class WebHook
 
     public IReadOnlyList<WebHookVersion> Versions => _versions;
 
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    public static string Normalize(string name)
+    {
+        var trimmed = name.Trim();
+        try
+        {
+            return trimmed.Normalize(NormalizationForm.FormC).ToUpperInvariant();
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate cannot be composed; the validator refuses such names, but a search text may hold one.
+            return trimmed.ToUpperInvariant();
+        }
+    }
 
     public static WebHook Create(WebHookDefinition definition, WebHookStatus status, DateTimeOffset now)
     {

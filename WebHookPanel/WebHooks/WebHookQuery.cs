@@ -10,7 +10,7 @@ public sealed record WebHookQuery(
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>The last page whose offset still fits the database's integer: beyond it a page is simply empty.</summary>
+    /// <summary>The last page whose offset still fits the database's integer.</summary>
     public const int MaxPage = int.MaxValue / MaxPageSize;
 
     public int SafePage => Math.Clamp(Page, 1, MaxPage);

@@ -126,7 +126,8 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var hook = await context.WebHooks.SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
+        var hook = await context.WebHooks
+            .SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
         if (hook is null)
         {
             return ReviseOutcome.NotFound;
@@ -160,7 +161,8 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var hook = await context.WebHooks.SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
+        var hook = await context.WebHooks
+            .SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
         if (hook is null)
         {
             return false;

@@ -57,6 +57,10 @@ public sealed partial class WebHookEditor
     // The saved name: a heading that follows the name box would announce a rename that is not saved.
     private string Heading => Id is null ? "Create New WebHook" : $"Edit WebHook: {_savedName}";
 
+    private string ParametersEmptyText => _model?.HasBody == true
+        ? "No parameters: the body is empty."
+        : "No parameters: nothing is added to the query.";
+
     private bool IsDirty => _dirty && !_leaving;
 
     protected override async Task OnParametersSetAsync()

@@ -7,7 +7,9 @@ using WebHookPanel.Tests.Infrastructure;
 
 namespace WebHookPanel.Tests.Api;
 
-/// <summary>Every case of <c>Cases/preview.json</c> through <c>POST /api/webhooks/preview</c> of a running panel.</summary>
+/// <summary>
+/// Every case of <c>Cases/preview.json</c> through <c>POST /api/webhooks/preview</c> of a running panel.
+/// </summary>
 public sealed class PreviewApiCaseTests(PanelFactory panel) : IClassFixture<PanelFactory>
 {
     public static TheoryData<string> CaseIds => new(PreviewCases.All.Keys);

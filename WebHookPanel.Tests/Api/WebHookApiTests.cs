@@ -186,7 +186,10 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
     public async Task Preview_MalformedJson_AnswersProblem()
     {
         using var client = panel.CreateApiClient();
-        using var content = new StringContent("{\"webhook\": {\"name\": ", System.Text.Encoding.UTF8, "application/json");
+        using var content = new StringContent(
+            "{\"webhook\": {\"name\": ",
+            System.Text.Encoding.UTF8,
+            "application/json");
 
         using var response = await client.PostAsync("/api/webhooks/preview", content, Cancellation);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);

@@ -46,7 +46,8 @@ public sealed class WizardKeystrokeBenchmarks : PanelTestContext
             $"wizard (server render): keystroke p50 {BenchmarkReport.Ms(server.P50Milliseconds)}, "
             + $"p99 {BenchmarkReport.Ms(server.P99Milliseconds)}");
         report.Write(
-            $"wizard (bUnit, markup rebuilt each render): keystroke p50 {BenchmarkReport.Ms(Math.Max(header.P50Milliseconds, parameter.P50Milliseconds))}, "
+            "wizard (bUnit, markup rebuilt each render): keystroke p50 "
+            + $"{BenchmarkReport.Ms(Math.Max(header.P50Milliseconds, parameter.P50Milliseconds))}, "
             + $"p99 {BenchmarkReport.Ms(Math.Max(header.P99Milliseconds, parameter.P99Milliseconds))} "
             + $"with {RowsEach} headers and {RowsEach} parameters (targets p50 <= 1 ms, p99 <= 10 ms)");
     }

@@ -13,6 +13,15 @@ export BENCHMARK_REPORT="$root/WebHookPanel.Tests/TestResults/benchmarks.txt"
 mkdir -p "$(dirname "$BENCHMARK_REPORT")"
 rm -f "$BENCHMARK_REPORT"
 
+# The dispatcher benchmark's receiver runs as a child process; it is a program of its own, outside the solution.
+receiver_project="WebHookPanel.Tests/Receiver/WebHookPanel.BenchmarkReceiver.csproj"
+receiver_output="$root/WebHookPanel.Tests/Receiver/bin/Release/net10.0"
+if ! dotnet build "$receiver_project" --configuration Release --nologo -v q >/tmp/webhookpanel-receiver.log 2>&1; then
+    cat /tmp/webhookpanel-receiver.log >&2
+    exit 1
+fi
+export BENCHMARK_RECEIVER="$receiver_output/WebHookPanel.BenchmarkReceiver.dll"
+
 dotnet test --solution WebHookPanel.sln --configuration Release --no-progress --no-ansi -- \
     --explicit only --filter-namespace "WebHookPanel.Tests.Benchmarks" "$@"
 status=$?

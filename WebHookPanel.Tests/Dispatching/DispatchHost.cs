@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebHookPanel.Data;
 using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
 
@@ -22,6 +25,10 @@ public sealed class DispatchHost : IAsyncDisposable
     public DispatchFactory Factory { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The panel's own context factory, for arranging rows and for reading more than a page.</summary>
+    public IDbContextFactory<PanelDbContext> Database =>
+        Factory.Services.GetRequiredService<IDbContextFactory<PanelDbContext>>();
 
     public static async Task<DispatchHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -76,6 +83,17 @@ public sealed class DispatchHost : IAsyncDisposable
             what);
 
         return page.Items[0];
+    }
+
+    /// <summary>Every delivery of a hook as stored, oldest first.</summary>
+    public async Task<List<Delivery>> StoredDeliveriesAsync(int hookId)
+    {
+        await using var context = await Database.CreateDbContextAsync(Token);
+
+        return await context.Deliveries.AsNoTracking()
+            .Where(d => d.WebHookId == hookId)
+            .OrderBy(d => d.Id)
+            .ToListAsync(Token);
     }
 
     public async Task<WebHookStatus?> HookStatusAsync(int hookId)

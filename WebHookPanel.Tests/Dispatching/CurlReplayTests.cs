@@ -7,7 +7,7 @@ using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Dispatching;
 
-/// <summary>The resolved cURL sample, run in bash, against what the dispatcher really sent for the same event.</summary>
+/// <summary>The resolved cURL sample, run in bash, against what the dispatcher sent for the same event.</summary>
 public sealed class CurlReplayTests
 {
     // Headers that only one side adds by itself: curl its Accept, the dispatcher its webhook-id, both the rest.
@@ -33,7 +33,9 @@ public sealed class CurlReplayTests
         ];
         hook.Parameters.Add(new FieldRow { Key = "city", Source = ValueSource.Fixed, Value = "İzmir it's\\n" });
         await host.CreateHookAsync(hook);
-        var evt = DispatchTestData.Event("curl-1", parameters: new() { ["userId"] = "42/7", ["campaign"] = "kış 50%" });
+        var evt = DispatchTestData.Event(
+            "curl-1",
+            parameters: new() { ["userId"] = "42/7", ["campaign"] = "kış 50%" });
         ((Dictionary<string, string>)evt["user"]!)["name"] = "Şule";
 
         using var posted = await host.PostEventsAsync(evt);

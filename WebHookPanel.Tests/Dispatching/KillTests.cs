@@ -5,7 +5,7 @@ using WebHookPanel.Tests.Infrastructure;
 
 namespace WebHookPanel.Tests.Dispatching;
 
-/// <summary>The panel as a process of its own, killed with SIGKILL in the middle of a flood and started again.</summary>
+/// <summary>The panel as a process of its own, killed with SIGKILL mid-flood and then started again.</summary>
 public sealed class KillTests
 {
     private const int Events = 500;

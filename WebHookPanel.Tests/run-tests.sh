@@ -11,6 +11,7 @@ results="$root/WebHookPanel.Tests/TestResults"
 report="tests.trx"
 
 bash WebHookPanel.Tests/ensure-chromium.sh || exit 1
+bash WebHookPanel.Tests/ensure-curl.sh
 
 if ! dotnet tool restore >/tmp/webhookpanel-tools.log 2>&1; then
     cat /tmp/webhookpanel-tools.log >&2

@@ -115,6 +115,32 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_ThresholdOfFailuresInARow_PausesHookAndHoldsTheNext()
+    {
+        await using var host = await DispatchHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dispatcher:QuickRetries"] = "0",
+            ["Dispatcher:PauseThreshold"] = "3",
+        });
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/reject"));
+
+        using var posted = await host.PostEventsAsync(
+            new[] { DispatchTestData.Event("p-1"), DispatchTestData.Event("p-2"), DispatchTestData.Event("p-3") });
+        await Eventually.UntilAsync(
+            () => host.HookStatusAsync(hookId),
+            status => status == WebHookStatus.Paused,
+            "the hook paused after three failed deliveries");
+        using var later = await host.PostEventsAsync(DispatchTestData.Event("p-4"));
+
+        var deliveries = await host.StoredDeliveriesAsync(hookId);
+        Assert.Equal(
+            [DeliveryStatus.Failed, DeliveryStatus.Failed, DeliveryStatus.Failed, DeliveryStatus.Held],
+            deliveries.Select(d => d.Status));
+        Assert.Equal("HTTP 400 Bad Request", deliveries[0].LastError);
+        Assert.Equal(3, host.Receiver.Requests.Count);
+    }
+
+    [Fact]
     public async Task Delivery_Redirect_FailsWithoutFollowing()
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/redirect"));

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebHookPanel.Data;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Dispatching;
@@ -9,8 +12,8 @@ namespace WebHookPanel.Tests.Dispatching;
 /// <summary>A temp database, a recording receiver and the panel, with the API calls the tests make.</summary>
 public sealed class DispatchHost : IAsyncDisposable
 {
-    private readonly string _databasePath =
-        Path.Combine(Path.GetTempPath(), $"webhookpanel-dispatch-{Guid.NewGuid():N}.db");
+    // Outlives each panel, so that a restarted one finds what the stopped one stored.
+    private readonly TempDatabase _database = new();
 
     private DispatchHost(RecordingReceiver receiver)
     {
@@ -19,9 +22,13 @@ public sealed class DispatchHost : IAsyncDisposable
 
     public RecordingReceiver Receiver { get; }
 
-    public DispatchFactory Factory { get; private set; } = null!;
+    public PanelFactory Factory { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The panel's own context factory, for arranging rows and for reading more than a page.</summary>
+    public IDbContextFactory<PanelDbContext> Database =>
+        Factory.Services.GetRequiredService<IDbContextFactory<PanelDbContext>>();
 
     public static async Task<DispatchHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -42,7 +49,7 @@ public sealed class DispatchHost : IAsyncDisposable
 
     public void Restart(IReadOnlyDictionary<string, string?>? settings, TimeProvider? timeProvider)
     {
-        Factory = new DispatchFactory(_databasePath, settings, timeProvider);
+        Factory = PanelFactory.On(_database, settings, timeProvider);
         Api = Factory.CreateApiClient();
     }
 
@@ -78,6 +85,17 @@ public sealed class DispatchHost : IAsyncDisposable
         return page.Items[0];
     }
 
+    /// <summary>Every delivery of a hook as stored, oldest first.</summary>
+    public async Task<List<Delivery>> StoredDeliveriesAsync(int hookId)
+    {
+        await using var context = await Database.CreateDbContextAsync(Token);
+
+        return await context.Deliveries.AsNoTracking()
+            .Where(d => d.WebHookId == hookId)
+            .OrderBy(d => d.Id)
+            .ToListAsync(Token);
+    }
+
     public async Task<WebHookStatus?> HookStatusAsync(int hookId)
     {
         var hook = await Api.GetFromJsonAsync<WebHookResource>($"/api/webhooks/{hookId}", PanelJson.Options, Token);
@@ -90,11 +108,7 @@ public sealed class DispatchHost : IAsyncDisposable
         Api.Dispose();
         await Factory.DisposeAsync();
         await Receiver.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        _database.Dispose();
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

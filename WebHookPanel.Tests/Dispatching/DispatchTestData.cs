@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Dispatching;
@@ -36,4 +37,12 @@ internal static class DispatchTestData
         ["context"] = new Dictionary<string, string> { ["eventId"] = id ?? "none", ["buttonId"] = "buy" },
         ["params"] = parameters ?? new Dictionary<string, string> { ["userId"] = "42" },
     };
+
+    /// <summary>The event id that <see cref="Hook"/> puts in the body as <c>event</c>.</summary>
+    public static string EventIdOf(ReceivedRequest request)
+    {
+        using var body = JsonDocument.Parse(request.Body);
+
+        return body.RootElement.GetProperty("event").GetString()!;
+    }
 }

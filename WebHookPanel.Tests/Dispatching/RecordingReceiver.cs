@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,9 +14,10 @@ namespace WebHookPanel.Tests.Dispatching;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 that records every request. The path picks the answer: <c>/ok</c> 200,
-/// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>, <c>/gone</c>
-/// 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/> requests and
-/// then only once <see cref="OpenGate"/> is called.
+/// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>,
+/// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
+/// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
+/// requests and then only once <see cref="OpenGate"/> is called.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
 {
@@ -27,6 +29,9 @@ public sealed class RecordingReceiver : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     public int GateAfter { get; set; } = int.MaxValue;
+
+    /// <summary>The date that <c>/unavailable</c> names in its <c>Retry-After</c>.</summary>
+    public DateTimeOffset RetryAt { get; set; } = DateTimeOffset.UnixEpoch;
 
     public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
 
@@ -63,13 +68,20 @@ public sealed class RecordingReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        // The bytes as they came, so that tests can compare bodies exactly rather than after decoding.
+        using var content = new MemoryStream();
+        await context.Request.Body.CopyToAsync(content, context.RequestAborted);
+        var bytes = content.ToArray();
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var headers = context.Request.Headers
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")))
             .ToList();
-        _requests.Enqueue(new ReceivedRequest(context.Request.Method, BaseUrl + target, headers, body));
+        _requests.Enqueue(new ReceivedRequest(
+            context.Request.Method,
+            BaseUrl + target,
+            headers,
+            Encoding.UTF8.GetString(bytes),
+            bytes));
 
         var path = context.Request.Path.Value ?? "";
         switch (path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
@@ -83,6 +95,13 @@ public sealed class RecordingReceiver : IAsyncDisposable
             case "throttle":
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = "120";
+                break;
+            case "unavailable":
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = RetryAt.ToString("R", CultureInfo.InvariantCulture);
+                break;
+            case "reject":
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             case "gone":
                 context.Response.StatusCode = StatusCodes.Status410Gone;

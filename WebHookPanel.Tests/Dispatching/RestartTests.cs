@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 
 namespace WebHookPanel.Tests.Dispatching;
 
@@ -31,14 +30,11 @@ public sealed class RestartTests
         host.Receiver.OpenGate();
         host.Restart(Settings, null);
         var arrived = await Eventually.UntilAsync(
-            () => Task.FromResult(host.Receiver.Requests.GroupBy(EventIdOf).ToList()),
+            () => Task.FromResult(host.Receiver.Requests.GroupBy(DispatchTestData.EventIdOf).ToList()),
             groups => groups.Count == Events,
             "every event arrived after the restart");
 
         Assert.All(arrived, g => Assert.Single(g.Select(r => r.Header("webhook-id")).Distinct()));
         Assert.Contains(arrived, g => g.Count() > 1);
     }
-
-    private static string EventIdOf(ReceivedRequest request) =>
-        JsonDocument.Parse(request.Body).RootElement.GetProperty("event").GetString()!;
 }

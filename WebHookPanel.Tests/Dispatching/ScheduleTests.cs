@@ -50,6 +50,29 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public async Task Delivery_UnavailableWithHttpDate_WaitsUntilThatDate()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await DispatchHost.StartAsync(NoQuickRetries, time);
+        var start = time.GetUtcNow();
+        host.Receiver.RetryAt = start + TimeSpan.FromMinutes(3);
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/unavailable"));
+
+        using var response = await host.PostEventsAsync(DispatchTestData.Event("u-1"));
+        var afterOne = await AttemptsAsync(host, hookId, 1);
+        time.Advance(TimeSpan.FromMinutes(3) - TimeSpan.FromSeconds(1));
+        var stillOne = await host.DeliveriesAsync(hookId);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var afterTwo = await AttemptsAsync(host, hookId, 2);
+
+        Assert.Equal(start + TimeSpan.FromMinutes(3), afterOne.NextAttemptAt);
+        Assert.Equal("HTTP 503 Service Unavailable", afterOne.LastError);
+        Assert.Equal(1, stillOne.Items[0].AttemptCount);
+        Assert.Equal(2, host.Receiver.Requests.Count);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(5), afterTwo.NextAttemptAt);
+    }
+
+    [Fact]
     public void NextDelay_ScheduleUsedUp_ReturnsNullForDead()
     {
         var schedule = DispatcherOptions.DefaultSchedule;

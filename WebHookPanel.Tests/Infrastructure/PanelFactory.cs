@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,19 +14,30 @@ using WebHookPanel.Data;
 namespace WebHookPanel.Tests.Infrastructure;
 
 /// <summary>
-/// The whole panel in-process on a temp SQLite file of its own, with a known bootstrap API key. In-memory by
-/// default; <see cref="ServeOnLoopback"/> puts it on a real Kestrel port for a browser.
+/// The whole panel in-process on a temp SQLite file of its own (or one it shares, see <see cref="On"/>), with a
+/// known bootstrap API key. In-memory by default; <see cref="ServeOnLoopback"/> puts it on a real Kestrel port for a
+/// browser.
 /// </summary>
 public sealed class PanelFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "panel-tests-bootstrap-key";
 
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database;
+    private readonly bool _ownsDatabase;
+    private readonly TimeProvider? _timeProvider;
     private readonly Dictionary<string, string?> _settings;
     private Uri? _serverAddress;
 
     public PanelFactory()
+        : this(new TempDatabase(), ownsDatabase: true, timeProvider: null)
     {
+    }
+
+    private PanelFactory(TempDatabase database, bool ownsDatabase, TimeProvider? timeProvider)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _timeProvider = timeProvider;
         _settings = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = _database.ConnectionString,
@@ -41,6 +53,24 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
     {
         var factory = new PanelFactory();
         foreach (var (key, value) in settings)
+        {
+            factory._settings[key] = value;
+        }
+
+        return factory;
+    }
+
+    /// <summary>
+    /// A panel on a database that outlives it, so that a second panel can start on the same file, with settings
+    /// over the defaults and, when given, a clock of the test's own in place of the system's.
+    /// </summary>
+    public static PanelFactory On(
+        TempDatabase database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? timeProvider = null)
+    {
+        var factory = new PanelFactory(database, ownsDatabase: false, timeProvider);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             factory._settings[key] = value;
         }
@@ -85,13 +115,17 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         // Outside Development an unpublished app answers 500 for MudBlazor's files and blazor.web.js.
         builder.UseEnvironment(Environments.Development);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (_timeProvider is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
         // The base class stops the host before it calls this, so the file is no longer in use here.
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             _database.Dispose();
         }

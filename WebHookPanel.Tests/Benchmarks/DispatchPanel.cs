@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ using WebHookPanel.Data;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Events;
 using WebHookPanel.Requests;
-using WebHookPanel.Tests.Dispatching;
+using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Benchmarks;
@@ -29,16 +28,13 @@ public sealed class DispatchPanel : IAsyncDisposable
 
     private static readonly TimeSpan DrainTick = TimeSpan.FromMilliseconds(50);
 
-    private readonly string _databasePath =
-        Path.Combine(Path.GetTempPath(), $"webhookpanel-bench-{Guid.NewGuid():N}.db");
-
-    private readonly DispatchFactory _factory;
+    private readonly PanelFactory _factory;
     private readonly List<WebHookDefinition> _fanOutHooks = [];
 
     private DispatchPanel()
     {
-        _factory = new DispatchFactory(
-            _databasePath,
+        // The factory owns its temp database file and deletes it when disposed.
+        _factory = PanelFactory.With(
             new Dictionary<string, string?> { ["Dispatcher:AllowedPrivateNetworks:0"] = "127.0.0.0/8" });
     }
 
@@ -141,15 +137,7 @@ public sealed class DispatchPanel : IAsyncDisposable
         return await WaitUntilSucceededAsync(firstId, events, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     private static async Task IngestAsync(
         EventIntake intake,

@@ -13,6 +13,12 @@ public sealed class DispatchFactory(
 {
     public const string ApiKey = "dispatch-tests-key";
 
+    public const string AllowedNetworksSetting = "Dispatcher:AllowedPrivateNetworks";
+
+    /// <summary>Settings that leave the outgoing-address guard with an empty allow-list.</summary>
+    public static IReadOnlyDictionary<string, string?> NoAllowedNetworks { get; } =
+        new Dictionary<string, string?> { [AllowedNetworksSetting] = null };
+
     public HttpClient CreateApiClient()
     {
         var client = CreateClient();
@@ -26,6 +32,14 @@ public sealed class DispatchFactory(
         builder.UseSetting("ConnectionStrings:Panel", $"Data Source={databasePath}");
         builder.UseSetting("Panel:BootstrapApiKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // The recording receiver listens on loopback, which the guard refuses unless a test chose its own list.
+        var choosesNetworks = settings?.Keys.Any(k => k.StartsWith(AllowedNetworksSetting, StringComparison.Ordinal));
+        if (choosesNetworks != true)
+        {
+            builder.UseSetting(AllowedNetworksSetting + ":0", "127.0.0.0/8");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

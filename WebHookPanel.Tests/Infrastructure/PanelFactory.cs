@@ -31,6 +31,9 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
             [$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = _database.ConnectionString,
             [ApiKeyHandler.BootstrapKeySetting] = ApiKey,
 
+            // The recording receivers listen on loopback, which the outgoing-address guard refuses by default.
+            ["Dispatcher:AllowedPrivateNetworks:0"] = "127.0.0.0/8",
+
             // The test runner shows a test's output; start-up chatter would bury the line that matters.
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -73,6 +73,11 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         {
             return Failure(logged, started, "not sent: too many recent failures at this host", OutcomeKind.Retry);
         }
+        catch (HttpRequestException exception) when (exception.InnerException is AddressRefusedException refused)
+        {
+            // The address will not become allowed by waiting: retrying would only repeat the refusal.
+            return Failure(logged, started, refused.Message, OutcomeKind.Failed);
+        }
         catch (HttpRequestException exception)
         {
             return Failure(logged, started, NetworkError(exception), OutcomeKind.Retry);

@@ -4,12 +4,13 @@ using WebHookPanel.Dispatching;
 
 namespace WebHookPanel.Tests.Dispatching;
 
-/// <summary>The outgoing-address guard end to end, with an empty allow-list: the loopback receiver sees nothing.</summary>
+/// <summary>The address guard end to end, with an empty allow-list: the loopback receiver sees nothing.</summary>
 public sealed class AddressGuardTests : IAsyncLifetime
 {
     private DispatchHost _host = null!;
 
-    public async ValueTask InitializeAsync() => _host = await DispatchHost.StartAsync(DispatchFactory.NoAllowedNetworks);
+    public async ValueTask InitializeAsync() =>
+        _host = await DispatchHost.StartAsync(DispatchFactory.NoAllowedNetworks);
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 

@@ -95,6 +95,11 @@ public sealed class DispatchHost : IAsyncDisposable
         {
             File.Delete(_databasePath + suffix);
         }
+
+        if (Directory.Exists(_databasePath + ".keys"))
+        {
+            Directory.Delete(_databasePath + ".keys", recursive: true);
+        }
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using WebHookPanel.Events;
+using WebHookPanel.Signing;
 using WebHookPanel.Validation;
 
 namespace WebHookPanel.Dispatching;
@@ -17,6 +18,7 @@ public static class DispatchingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
 
+        services.AddSigning();
         services.AddSingleton<DeliveryNotifier>();
         services.AddSingleton(provider => new OutgoingAddressGuard(
             provider.GetRequiredService<IOptions<DispatcherOptions>>().Value.AllowedPrivateNetworks));

@@ -31,7 +31,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             RequestHeaders =
             [
                 .. built.Headers.Select(h => new AttemptHeader(h.Name, h.IsSecret ? Mask : h.Value)),
-                new AttemptHeader(MessageIdHeader, messageId),
+                .. HasMessageId(built) ? Array.Empty<AttemptHeader>() : [new AttemptHeader(MessageIdHeader, messageId)],
             ],
             RequestBody = built.Body,
             Omitted = built.Omitted,
@@ -105,10 +105,17 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             }
         }
 
-        request.Headers.TryAddWithoutValidation(MessageIdHeader, messageId);
+        // A signed request carries the id among its signing headers already.
+        if (!HasMessageId(built))
+        {
+            request.Headers.TryAddWithoutValidation(MessageIdHeader, messageId);
+        }
 
         return request;
     }
+
+    private static bool HasMessageId(BuiltRequest built) =>
+        built.Headers.Any(h => h.Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<string?> ReadStartAsync(
         HttpResponseMessage response,

@@ -36,6 +36,39 @@ public sealed class WebHookDetailsTests : PanelTestContext
     }
 
     [Fact]
+    public async Task SigningSecret_RevealThenRotate_ShowsMaskedSecretAndAnotherOneAfterRotation()
+    {
+        var database = await UseDispatchingAsync();
+        var hookId = await CreateHookAsync(database);
+        var page = RenderPage(hookId);
+        page.WaitForAssertion(() => page.Find("[data-testid=signing-secret-value]"));
+        var masked = page.Find("[data-testid=signing-secret-value]").TextContent;
+
+        page.Find("button[data-testid=signing-secret-reveal]").Click();
+        page.WaitForAssertion(() => Assert.DoesNotContain(
+            "•",
+            page.Find("[data-testid=signing-secret-value]").TextContent,
+            StringComparison.Ordinal));
+        var first = page.Find("[data-testid=signing-secret-value]").TextContent;
+        page.Find("button[data-testid=signing-secret-rotate]").Click();
+        page.WaitForAssertion(() => Assert.Contains(
+            "•",
+            page.Find("[data-testid=signing-secret-value]").TextContent,
+            StringComparison.Ordinal));
+        page.Find("button[data-testid=signing-secret-reveal]").Click();
+        page.WaitForAssertion(() => Assert.DoesNotContain(
+            "•",
+            page.Find("[data-testid=signing-secret-value]").TextContent,
+            StringComparison.Ordinal));
+        var second = page.Find("[data-testid=signing-secret-value]").TextContent;
+
+        Assert.Equal("whsec_••••••", masked);
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.StartsWith("whsec_", second, StringComparison.Ordinal);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public async Task Notify_DeliveryFailedMeanwhile_ShowsNewStatusWithoutReload()
     {
         var database = await UseDispatchingAsync();

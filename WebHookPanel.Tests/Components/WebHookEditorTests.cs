@@ -49,6 +49,28 @@ public sealed class WebHookEditorTests : PanelTestContext
     }
 
     [Fact]
+    public async Task TypeUri_LoopbackLiteral_WarnsWithoutBlocking()
+    {
+        var editor = await RenderNewAsync();
+
+        Type(editor, "uri", "http://2130706433:8080/u/{userId}");
+
+        var warning = editor.Find("[data-testid=uri-address-warning]").TextContent;
+        Assert.Contains("127.0.0.1 is a loopback address", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("loopback", editor.Find("[data-testid=uri]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypeUri_PublicHost_ShowsNoAddressWarning()
+    {
+        var editor = await RenderNewAsync();
+
+        Type(editor, "uri", "https://crm.example.com/u/{userId}");
+
+        Assert.Empty(editor.FindAll("[data-testid=uri-address-warning]"));
+    }
+
+    [Fact]
     public async Task AddHeaderRow_InvalidKey_ShowsMessageUnderThatRow()
     {
         var editor = await RenderOnRowsStepAsync();

@@ -49,6 +49,9 @@ public sealed partial class PanelProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Panel"] = connectionString;
         start.Environment["Panel__BootstrapApiKey"] = ApiKey;
+
+        // The recording receiver listens on loopback, which the outgoing-address guard refuses unless allowed.
+        start.Environment["Dispatcher__AllowedPrivateNetworks__0"] = "127.0.0.0/8";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         // The one line read from the output: Kestrel names the port it was given there.

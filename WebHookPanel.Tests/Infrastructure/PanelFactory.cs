@@ -22,6 +22,8 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "panel-tests-bootstrap-key";
 
+    public const string AllowedNetworksSetting = "Dispatcher:AllowedPrivateNetworks";
+
     private readonly TempDatabase _database;
     private readonly bool _ownsDatabase;
     private readonly TimeProvider? _timeProvider;
@@ -43,19 +45,23 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
             [$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = _database.ConnectionString,
             [ApiKeyHandler.BootstrapKeySetting] = ApiKey,
 
+            // The recording receivers listen on loopback, which the outgoing-address guard refuses by default.
+            [AllowedNetworksSetting + ":0"] = "127.0.0.0/8",
+
             // The test runner shows a test's output; start-up chatter would bury the line that matters.
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }
 
+    /// <summary>Settings that leave the outgoing-address guard with an empty allow-list.</summary>
+    public static IReadOnlyDictionary<string, string?> NoAllowedNetworks { get; } =
+        new Dictionary<string, string?> { [AllowedNetworksSetting] = null };
+
     /// <summary>A panel whose configuration has these keys (colon-separated) over the defaults set here.</summary>
     public static PanelFactory With(IReadOnlyDictionary<string, string?> settings)
     {
         var factory = new PanelFactory();
-        foreach (var (key, value) in settings)
-        {
-            factory._settings[key] = value;
-        }
+        factory.Apply(settings);
 
         return factory;
     }
@@ -70,15 +76,26 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         TimeProvider? timeProvider = null)
     {
         var factory = new PanelFactory(database, ownsDatabase: false, timeProvider);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            factory._settings[key] = value;
-        }
+        factory.Apply(settings ?? new Dictionary<string, string?>());
 
         return factory;
     }
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>Puts <paramref name="settings"/> over the defaults; a test that names the allow-list owns it whole.</summary>
+    private void Apply(IReadOnlyDictionary<string, string?> settings)
+    {
+        if (settings.Keys.Any(k => k.StartsWith(AllowedNetworksSetting, StringComparison.Ordinal)))
+        {
+            _settings.Remove(AllowedNetworksSetting + ":0");
+        }
+
+        foreach (var (key, value) in settings.Where(s => s.Value is not null || s.Key != AllowedNetworksSetting))
+        {
+            _settings[key] = value;
+        }
+    }
 
     /// <summary>The loopback address Kestrel listens on, once <see cref="ServeOnLoopback"/> has run.</summary>
     public Uri ServerAddress =>

@@ -29,5 +29,11 @@ public sealed class TempDatabase : IDisposable
         {
             File.Delete(FilePath + suffix);
         }
+
+        // The panel keeps its Data Protection keys beside the database.
+        if (Directory.Exists(FilePath + ".keys"))
+        {
+            Directory.Delete(FilePath + ".keys", recursive: true);
+        }
     }
 }

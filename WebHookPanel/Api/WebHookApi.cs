@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WebHookPanel.Dispatching;
 using WebHookPanel.Requests;
+using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Api;
@@ -132,6 +134,8 @@ public static class WebHookApi
         HttpRequest request,
         WebHookCommands commands,
         RequestBuilder builder,
+        RequestSigner signer,
+        WebHookStore store,
         CurlFormatter curl,
         CancellationToken cancellationToken)
     {
@@ -158,13 +162,17 @@ public static class WebHookApi
         }
 
         var built = builder.Build(hook, evt);
-        if (built.Request is not { } sent)
+        if (built.Request is not { } unsigned)
         {
             return TypedResults.Problem(
                 detail: built.Error,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The event cannot be sent with this webhook.");
         }
+
+        // A saved hook previews with its own secret, so that the resolved cURL sends a signature that verifies.
+        var savedId = hook.Id is { } id && await store.FindAsync(id, cancellationToken) is not null ? hook.Id : null;
+        var sent = await signer.SignAsync(unsigned, hook, savedId, Delivery.NewMessageId(), cancellationToken);
 
         // The admin API key may reveal secrets; marketers' masking comes with user roles.
         return TypedResults.Ok(new PreviewResponse(

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WebHookPanel.Catalog;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Data;
@@ -19,6 +20,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<Attempt> Attempts => Set<Attempt>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PanelDbContext).Assembly);

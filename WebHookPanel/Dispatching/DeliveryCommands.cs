@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
 using WebHookPanel.Events;
 using WebHookPanel.Requests;
+using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Dispatching;
@@ -11,6 +12,7 @@ public sealed class DeliveryCommands(
     IDbContextFactory<PanelDbContext> contextFactory,
     DeliveryDispatcher dispatcher,
     RequestBuilder builder,
+    RequestSigner signer,
     WebHookSender sender,
     TimeProvider timeProvider)
 {
@@ -201,7 +203,9 @@ public sealed class DeliveryCommands(
             return new TestSendResult(true, null, built.Error);
         }
 
-        var result = await sender.SendAsync(built.Request, Delivery.NewMessageId(), cancellationToken);
+        var messageId = Delivery.NewMessageId();
+        var signed = await signer.SignAsync(built.Request, definition, webHookId, messageId, cancellationToken);
+        var result = await sender.SendAsync(signed, messageId, cancellationToken);
 
         return new TestSendResult(true, result.Attempt, null);
     }

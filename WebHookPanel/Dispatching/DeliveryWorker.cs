@@ -1,4 +1,5 @@
 using WebHookPanel.Requests;
+using WebHookPanel.Signing;
 
 namespace WebHookPanel.Dispatching;
 
@@ -6,6 +7,7 @@ namespace WebHookPanel.Dispatching;
 public sealed partial class DeliveryWorker(
     WebHookVersionCache versions,
     RequestBuilder builder,
+    RequestSigner signer,
     WebHookSender sender,
     TimeProvider timeProvider,
     ILogger<DeliveryWorker> logger)
@@ -27,7 +29,13 @@ public sealed partial class DeliveryWorker(
                 return Unsent(work, built.Error, definition.Uri);
             }
 
-            var result = await sender.SendAsync(built.Request, work.MessageId, cancellationToken);
+            var signed = await signer.SignAsync(
+                built.Request,
+                definition,
+                work.WebHookId,
+                work.MessageId,
+                cancellationToken);
+            var result = await sender.SendAsync(signed, work.MessageId, cancellationToken);
             LogAttempt(logger, work.DeliveryId, work.WebHookId, result.Attempt.ResponseStatus, result.Kind);
 
             return new DeliveryOutcome(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using WebHookPanel.Events;
+using WebHookPanel.Signing;
 using WebHookPanel.Validation;
 
 namespace WebHookPanel.Dispatching;
@@ -17,7 +18,10 @@ public static class DispatchingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
 
+        services.AddSigning();
         services.AddSingleton<DeliveryNotifier>();
+        services.AddSingleton(provider => new OutgoingAddressGuard(
+            provider.GetRequiredService<IOptions<DispatcherOptions>>().Value.AllowedPrivateNetworks));
         services.AddSingleton<OutgoingConnector>();
         services.AddSingleton<WebHookSender>();
         services.AddSingleton<WebHookVersionCache>();
@@ -74,13 +78,21 @@ public static class DispatchingServiceCollectionExtensions
             });
         }
 
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions());
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            // A refused address says nothing about the health of the host behind it.
+            ShouldHandle = args => ValueTask.FromResult(
+                !IsRefused(args.Outcome) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+        });
         builder.AddTimeout(options.AttemptTimeout);
     }
 
     // Transport failures, timeouts and 5xx other than 503 (which may ask for a longer wait) are worth a second try
     // at once; 429 and 503 wait for the schedule and their Retry-After.
     private static bool IsQuicklyRetried(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException or TimeoutRejectedException
-        || outcome.Result is { StatusCode: var status } && (int)status >= 500 && (int)status != 503;
+        !IsRefused(outcome) && (outcome.Exception is HttpRequestException or TimeoutRejectedException
+            || outcome.Result is { StatusCode: var status } && (int)status >= 500 && (int)status != 503);
+
+    private static bool IsRefused(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { InnerException: AddressRefusedException };
 }

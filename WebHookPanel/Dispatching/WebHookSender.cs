@@ -31,7 +31,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             RequestHeaders =
             [
                 .. built.Headers.Select(h => new AttemptHeader(h.Name, h.IsSecret ? Mask : h.Value)),
-                new AttemptHeader(MessageIdHeader, messageId),
+                .. HasMessageId(built) ? Array.Empty<AttemptHeader>() : [new AttemptHeader(MessageIdHeader, messageId)],
             ],
             RequestBody = built.Body,
             Omitted = built.Omitted,
@@ -73,6 +73,11 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         {
             return Failure(logged, started, "not sent: too many recent failures at this host", OutcomeKind.Retry);
         }
+        catch (HttpRequestException exception) when (exception.InnerException is AddressRefusedException refused)
+        {
+            // The address will not become allowed by waiting: retrying would only repeat the refusal.
+            return Failure(logged, started, refused.Message, OutcomeKind.Failed);
+        }
         catch (HttpRequestException exception)
         {
             return Failure(logged, started, NetworkError(exception), OutcomeKind.Retry);
@@ -100,10 +105,17 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             }
         }
 
-        request.Headers.TryAddWithoutValidation(MessageIdHeader, messageId);
+        // A signed request carries the id among its signing headers already.
+        if (!HasMessageId(built))
+        {
+            request.Headers.TryAddWithoutValidation(MessageIdHeader, messageId);
+        }
 
         return request;
     }
+
+    private static bool HasMessageId(BuiltRequest built) =>
+        built.Headers.Any(h => h.Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<string?> ReadStartAsync(
         HttpResponseMessage response,

@@ -489,6 +489,32 @@ namespace WebHookPanel.Data.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("WebHookPanel.Signing.SigningKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WebHookId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebHookId", "RetiresAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("WebHookPanel.WebHooks.WebHook", b =>
                 {
                     b.Property<int>("Id")
@@ -603,6 +629,15 @@ namespace WebHookPanel.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("WebHookPanel.Signing.SigningKey", b =>
+                {
+                    b.HasOne("WebHookPanel.WebHooks.WebHook", null)
+                        .WithMany()
+                        .HasForeignKey("WebHookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebHookPanel.WebHooks.WebHookVersion", b =>

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using WebHookPanel.Dispatching;
+using WebHookPanel.Tests.Infrastructure;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+/// <summary>The address guard end to end, with an empty allow-list: the loopback receiver sees nothing.</summary>
+public sealed class AddressGuardTests : IAsyncLifetime
+{
+    private DispatchHost _host = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _host = await DispatchHost.StartAsync(PanelFactory.NoAllowedNetworks);
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.2")]
+    [InlineData("2130706433")]
+    [InlineData("0x7f000001")]
+    [InlineData("0x7f.1")]
+    [InlineData("0177.0.0.1")]
+    [InlineData("127.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("0")]
+    [InlineData("localhost")]
+    [InlineData("localhost.")]
+    [InlineData("[::1]")]
+    [InlineData("[::]")]
+    [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("[::ffff:7f00:1]")]
+    [InlineData("[0:0:0:0:0:ffff:127.0.0.1]")]
+    public async Task TestSend_InternalAddressForm_IsRefusedAndReceiverSeesNothing(string host)
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://{host}:{Port}/ok"));
+
+        var attempt = await TestSendAsync(hookId);
+
+        Assert.Null(attempt.ResponseStatus);
+        Assert.StartsWith("refused: ", attempt.Error, StringComparison.Ordinal);
+        Assert.EndsWith("allow it with Dispatcher__AllowedPrivateNetworks", attempt.Error, StringComparison.Ordinal);
+        Assert.Empty(_host.Receiver.Requests);
+    }
+
+    [Fact]
+    public async Task Delivery_LoopbackInDecimal_FailsOnceWithTheReason()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://2130706433:{Port}/ok"));
+
+        using var response = await _host.PostEventsAsync(DispatchTestData.Event("guard-1"));
+        var delivery = await _host.OnlyDeliveryWhenAsync(
+            hookId,
+            d => d.Status == DeliveryStatus.Failed,
+            "the delivery failed");
+
+        Assert.Equal(1, delivery.AttemptCount);
+        Assert.Equal(
+            "refused: 127.0.0.1 is a loopback address; allow it with Dispatcher__AllowedPrivateNetworks",
+            delivery.LastError);
+        Assert.Empty(_host.Receiver.Requests);
+    }
+
+    private int Port => new Uri(_host.Receiver.BaseUrl).Port;
+
+    private async Task<AttemptRecord> TestSendAsync(int hookId)
+    {
+        using var response = await _host.Api.PostAsJsonAsync(
+            $"/api/webhooks/{hookId}/test",
+            new { @event = DispatchTestData.Event("guard-test") },
+            PanelJson.Options,
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attempt = await response.Content.ReadFromJsonAsync<AttemptRecord>(
+            PanelJson.Options,
+            TestContext.Current.CancellationToken);
+
+        return attempt!;
+    }
+}

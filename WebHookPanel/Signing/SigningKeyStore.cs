@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Data;
+
+namespace WebHookPanel.Signing;
+
+/// <summary>
+/// Keeps each hook's signing secrets, encrypted at rest, and the ones still valid after a rotation. Secrets are
+/// cached briefly in memory: the dispatcher asks for them on every attempt of a signed hook.
+/// </summary>
+public sealed class SigningKeyStore(
+    IDbContextFactory<PanelDbContext> contextFactory,
+    IDataProtectionProvider protection,
+    TimeProvider timeProvider)
+{
+    /// <summary>How long a rotated-out secret keeps signing beside the new one.</summary>
+    public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly IDataProtector _protector = protection.CreateProtector("WebHookPanel.Signing.v1");
+    private readonly ConcurrentDictionary<int, (IReadOnlyList<string> Secrets, DateTimeOffset Until)> _cache = new();
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
+    /// <summary>The secrets to sign with, the current one first; a hook's first secret is made on demand.</summary>
+    public async Task<IReadOnlyList<string>> SecretsAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_cache.TryGetValue(webHookId, out var cached) && cached.Until > now)
+        {
+            return cached.Secrets;
+        }
+
+        var keys = await KeysAsync(webHookId, now, cancellationToken);
+        if (keys.Count == 0)
+        {
+            keys = await CreateFirstAsync(webHookId, cancellationToken);
+        }
+
+        var secrets = keys.Select(k => _protector.Unprotect(k.ProtectedSecret)).ToList();
+
+        // A cached list must not outlive the retirement of a secret in it.
+        var until = keys.Select(k => k.RetiresAt ?? DateTimeOffset.MaxValue).Append(now + CacheLifetime).Min();
+        _cache[webHookId] = (secrets, until);
+
+        return secrets;
+    }
+
+    /// <summary>The current secret in <c>whsec_</c> form, for an admin who reveals it.</summary>
+    public async Task<string> CurrentAsync(int webHookId, CancellationToken cancellationToken) =>
+        (await SecretsAsync(webHookId, cancellationToken))[0];
+
+    /// <summary>Makes a new current secret; the previous one keeps signing for <see cref="RotationOverlap"/>.</summary>
+    public async Task RotateAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        await _creating.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await context.SigningKeys
+                .Where(k => k.WebHookId == webHookId && k.RetiresAt == null)
+                .ToListAsync(cancellationToken);
+            foreach (var key in current)
+            {
+                key.Retire(now + RotationOverlap);
+            }
+
+            context.SigningKeys.Add(NewKey(webHookId, now));
+            await context.SaveChangesAsync(cancellationToken);
+            _cache.TryRemove(webHookId, out _);
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    private async Task<List<SigningKey>> KeysAsync(int webHookId, DateTimeOffset now, CancellationToken token)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(token);
+        var keys = await context.SigningKeys.AsNoTracking()
+            .Where(k => k.WebHookId == webHookId)
+            .ToListAsync(token);
+
+        return [.. keys.Where(k => k.RetiresAt is null || k.RetiresAt > now)
+            .OrderBy(k => k.RetiresAt.HasValue)
+            .ThenByDescending(k => k.Id)];
+    }
+
+    private async Task<List<SigningKey>> CreateFirstAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        // Two attempts of the same new hook must not each make a "first" secret.
+        await _creating.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var keys = await KeysAsync(webHookId, now, cancellationToken);
+            if (keys.Count > 0)
+            {
+                return keys;
+            }
+
+            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var key = NewKey(webHookId, now);
+            context.SigningKeys.Add(key);
+            await context.SaveChangesAsync(cancellationToken);
+
+            return [key];
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    private SigningKey NewKey(int webHookId, DateTimeOffset now) =>
+        new(webHookId, _protector.Protect(SigningSecret.Generate()), now);
+}

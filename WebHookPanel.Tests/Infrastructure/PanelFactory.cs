@@ -83,7 +83,9 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => _database.ConnectionString;
 
-    /// <summary>Puts <paramref name="settings"/> over the defaults; a test that names the allow-list owns it whole.</summary>
+    /// <summary>
+    /// Puts <paramref name="settings"/> over the defaults; a test that names the allow-list owns it whole.
+    /// </summary>
     private void Apply(IReadOnlyDictionary<string, string?> settings)
     {
         if (settings.Keys.Any(k => k.StartsWith(AllowedNetworksSetting, StringComparison.Ordinal)))

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Tests.Infrastructure;
 
@@ -34,9 +32,9 @@ public sealed class AddressGuardTests : IAsyncLifetime
     [InlineData("[0:0:0:0:0:ffff:127.0.0.1]")]
     public async Task TestSend_InternalAddressForm_IsRefusedAndReceiverSeesNothing(string host)
     {
-        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://{host}:{Port}/ok"));
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://{host}:{_host.ReceiverPort}/ok"));
 
-        var attempt = await TestSendAsync(hookId);
+        var attempt = await _host.TestSendAsync(hookId, "guard-test");
 
         Assert.Null(attempt.ResponseStatus);
         Assert.StartsWith("refused: ", attempt.Error, StringComparison.Ordinal);
@@ -47,7 +45,7 @@ public sealed class AddressGuardTests : IAsyncLifetime
     [Fact]
     public async Task Delivery_LoopbackInDecimal_FailsOnceWithTheReason()
     {
-        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://2130706433:{Port}/ok"));
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://2130706433:{_host.ReceiverPort}/ok"));
 
         using var response = await _host.PostEventsAsync(DispatchTestData.Event("guard-1"));
         var delivery = await _host.OnlyDeliveryWhenAsync(
@@ -60,22 +58,5 @@ public sealed class AddressGuardTests : IAsyncLifetime
             "refused: 127.0.0.1 is a loopback address; allow it with Dispatcher__AllowedPrivateNetworks",
             delivery.LastError);
         Assert.Empty(_host.Receiver.Requests);
-    }
-
-    private int Port => new Uri(_host.Receiver.BaseUrl).Port;
-
-    private async Task<AttemptRecord> TestSendAsync(int hookId)
-    {
-        using var response = await _host.Api.PostAsJsonAsync(
-            $"/api/webhooks/{hookId}/test",
-            new { @event = DispatchTestData.Event("guard-test") },
-            PanelJson.Options,
-            TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var attempt = await response.Content.ReadFromJsonAsync<AttemptRecord>(
-            PanelJson.Options,
-            TestContext.Current.CancellationToken);
-
-        return attempt!;
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using WebHookPanel.Dispatching;
 using WebHookPanel.Tests.Infrastructure;
 
 namespace WebHookPanel.Tests.Dispatching;
@@ -22,9 +19,9 @@ public sealed class AllowedNetworkTests : IAsyncLifetime
     [Fact]
     public async Task TestSend_AddressInsideAllowedRange_IsSent()
     {
-        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://127.0.0.1:{Port}/ok"));
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://127.0.0.1:{_host.ReceiverPort}/ok"));
 
-        var attempt = await TestSendAsync(hookId);
+        var attempt = await _host.TestSendAsync(hookId, "allowed-test");
 
         Assert.Equal(200, attempt.ResponseStatus);
         Assert.Null(attempt.Error);
@@ -34,30 +31,14 @@ public sealed class AllowedNetworkTests : IAsyncLifetime
     [Fact]
     public async Task TestSend_LoopbackOutsideAllowedRange_IsStillRefused()
     {
-        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://[::ffff:127.0.0.2]:{Port}/ok"));
+        var hook = DispatchTestData.Hook($"http://[::ffff:127.0.0.2]:{_host.ReceiverPort}/ok");
+        var hookId = await _host.CreateHookAsync(hook);
 
-        var attempt = await TestSendAsync(hookId);
+        var attempt = await _host.TestSendAsync(hookId, "allowed-test");
 
         Assert.Equal(
             "refused: 127.0.0.2 is a loopback address; allow it with Dispatcher__AllowedPrivateNetworks",
             attempt.Error?.Replace("::ffff:", "", StringComparison.Ordinal));
         Assert.Empty(_host.Receiver.Requests);
-    }
-
-    private int Port => new Uri(_host.Receiver.BaseUrl).Port;
-
-    private async Task<AttemptRecord> TestSendAsync(int hookId)
-    {
-        using var response = await _host.Api.PostAsJsonAsync(
-            $"/api/webhooks/{hookId}/test",
-            new { @event = DispatchTestData.Event("allowed-test") },
-            PanelJson.Options,
-            TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var attempt = await response.Content.ReadFromJsonAsync<AttemptRecord>(
-            PanelJson.Options,
-            TestContext.Current.CancellationToken);
-
-        return attempt!;
     }
 }

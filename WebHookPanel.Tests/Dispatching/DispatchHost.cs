@@ -62,6 +62,23 @@ public sealed class DispatchHost : IAsyncDisposable
         return created!.Id!.Value;
     }
 
+    /// <summary>The recording receiver's port, for hooks that name it through another host form.</summary>
+    public int ReceiverPort => new Uri(Receiver.BaseUrl).Port;
+
+    /// <summary>Sends a hook now through <c>POST /api/webhooks/{id}/test</c> and returns the attempt.</summary>
+    public async Task<AttemptRecord> TestSendAsync(int hookId, string eventId)
+    {
+        using var response = await Api.PostAsJsonAsync(
+            $"/api/webhooks/{hookId}/test",
+            new { @event = DispatchTestData.Event(eventId) },
+            PanelJson.Options,
+            Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attempt = await response.Content.ReadFromJsonAsync<AttemptRecord>(PanelJson.Options, Token);
+
+        return attempt!;
+    }
+
     public async Task<HttpResponseMessage> PostEventsAsync(object body) =>
         await Api.PostAsJsonAsync("/api/events", body, PanelJson.Options, Token);
 

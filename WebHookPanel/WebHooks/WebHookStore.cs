@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
@@ -9,6 +10,18 @@ namespace WebHookPanel.WebHooks;
 public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactory, TimeProvider timeProvider)
     : IWebHookNameCheck
 {
+    // One projection for the list and a single summary, translated to SQL: only the list's columns are read.
+    private static readonly Expression<Func<WebHook, WebHookSummary>> ToSummary = h => new WebHookSummary(
+        h.Id,
+        h.Name,
+        h.Method,
+        h.TriggerType,
+        h.TriggerFilter,
+        h.Uri,
+        h.Status,
+        h.LatestVersion,
+        h.UpdatedAt);
+
     public async Task<WebHookPage> ListAsync(WebHookQuery query, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -37,16 +50,7 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             .ThenByDescending(h => h.Id)
             .Skip((query.SafePage - 1) * query.SafePageSize)
             .Take(query.SafePageSize)
-            .Select(h => new WebHookSummary(
-                h.Id,
-                h.Name,
-                h.Method,
-                h.TriggerType,
-                h.TriggerFilter,
-                h.Uri,
-                h.Status,
-                h.LatestVersion,
-                h.UpdatedAt))
+            .Select(ToSummary)
             .ToListAsync(cancellationToken);
 
         return new WebHookPage(items, total, query.SafePage, query.SafePageSize);
@@ -79,16 +83,7 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
 
         return await context.WebHooks.AsNoTracking()
             .Where(h => h.Id == id && h.DeletedAt == null)
-            .Select(h => new WebHookSummary(
-                h.Id,
-                h.Name,
-                h.Method,
-                h.TriggerType,
-                h.TriggerFilter,
-                h.Uri,
-                h.Status,
-                h.LatestVersion,
-                h.UpdatedAt))
+            .Select(ToSummary)
             .SingleOrDefaultAsync(cancellationToken);
     }
 

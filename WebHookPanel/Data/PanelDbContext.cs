@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WebHookPanel.Accounts;
+using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Signing;
@@ -7,7 +10,8 @@ using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Data;
 
-public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : DbContext(options)
+/// <summary>The panel's one database: hooks, deliveries, signing keys, the audit log and Identity's accounts.</summary>
+public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : IdentityDbContext<PanelUser>(options)
 {
     public DbSet<WebHook> WebHooks => Set<WebHook>();
 
@@ -23,8 +27,13 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PanelDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PanelDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

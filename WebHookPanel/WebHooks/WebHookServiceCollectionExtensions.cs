@@ -1,3 +1,4 @@
+using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Requests;
 using WebHookPanel.Validation;
@@ -16,6 +17,7 @@ public static class WebHookServiceCollectionExtensions
         services.AddSingleton<RequestBuilder>();
         services.AddSingleton<CurlFormatter>();
         services.AddSingleton<AttributeCatalog>();
+        services.AddSingleton<AuditTrail>();
 
         return services;
     }

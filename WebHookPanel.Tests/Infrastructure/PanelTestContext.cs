@@ -1,9 +1,11 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using WebHookPanel.Accounts;
 using WebHookPanel.Dispatching;
 
 namespace WebHookPanel.Tests.Infrastructure;
@@ -14,6 +16,10 @@ namespace WebHookPanel.Tests.Infrastructure;
 /// </summary>
 public abstract class PanelTestContext : BunitContext
 {
+    public const string AdminName = "admin@panel.test";
+
+    public const string MarketerName = "marketer@panel.test";
+
     private PanelDatabase? _database;
     private DeliveryDispatcher? _runningDispatcher;
 
@@ -22,8 +28,22 @@ public abstract class PanelTestContext : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
 
+        // Components are rendered for a signed-in admin unless a test says otherwise (SignInAs).
+        Authorization = AddAuthorization();
+        SignInAs(PanelRoles.Admin);
+
         // Server data comes from a real SQLite file on a busy two-core machine: a second is not always enough.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>The signed-in user the components see; change it before the first render.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs in a user of the given role (<see cref="PanelRoles"/>): admin@ or marketer@panel.test.</summary>
+    protected void SignInAs(string role)
+    {
+        Authorization.SetAuthorized(role == PanelRoles.Admin ? AdminName : MarketerName);
+        Authorization.SetRoles(role);
     }
 
     /// <summary>The provider rendered by <see cref="RenderWithPopovers{TComponent}"/>; menu and select items

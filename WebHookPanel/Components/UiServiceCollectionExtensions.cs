@@ -13,6 +13,9 @@ public static class UiServiceCollectionExtensions
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
         });
 
+        // Pages and component actions ask the signed-in user's role through the cascading authentication state.
+        services.AddCascadingAuthenticationState();
+
         return services;
     }
 }

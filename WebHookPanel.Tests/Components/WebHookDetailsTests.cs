@@ -84,7 +84,7 @@ public sealed class WebHookDetailsTests : PanelTestContext
             d.Fail("the receiver answered 404", database.TimeProvider.GetUtcNow());
         });
 
-        Services.GetRequiredService<DeliveryNotifier>().Notify();
+        Services.GetRequiredService<DeliveryNotifier>().Notify(new HashSet<int> { hookId });
 
         page.WaitForAssertion(() => Assert.Equal(
             "Failed",

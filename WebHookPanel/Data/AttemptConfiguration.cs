@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -26,15 +25,10 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
             o => o);
 
         builder.Property(a => a.RequestHeaders)
-            .HasConversion(h => Serialize(h), json => Deserialize<List<AttemptHeader>>(json), headers);
+            .HasConversion(h => AttemptColumns.Write(h), json => AttemptColumns.ReadHeaders(json), headers);
         builder.Property(a => a.ResponseHeaders)
-            .HasConversion(h => Serialize(h), json => Deserialize<List<AttemptHeader>>(json), headers);
+            .HasConversion(h => AttemptColumns.Write(h), json => AttemptColumns.ReadHeaders(json), headers);
         builder.Property(a => a.Omitted)
-            .HasConversion(o => Serialize(o), json => Deserialize<List<string>>(json), omitted);
+            .HasConversion(o => AttemptColumns.Write(o), json => AttemptColumns.ReadOmitted(json), omitted);
     }
-
-    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, PanelJson.Options);
-
-    private static T Deserialize<T>(string json)
-        where T : new() => JsonSerializer.Deserialize<T>(json, PanelJson.Options) ?? new T();
 }

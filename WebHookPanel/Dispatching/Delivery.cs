@@ -71,34 +71,27 @@ public sealed class Delivery
 
     public void RecordAttempt() => AttemptCount++;
 
-    public void Succeed(DateTimeOffset now) => Finish(DeliveryStatus.Succeeded, null, now);
+    public void Succeed(DateTimeOffset now) => Apply(DeliveryTransition.Succeeded(now));
 
-    public void Fail(string error, DateTimeOffset now) => Finish(DeliveryStatus.Failed, error, now);
+    public void Fail(string error, DateTimeOffset now) => Apply(DeliveryTransition.Failed(error, now));
 
-    public void Die(string error, DateTimeOffset now) => Finish(DeliveryStatus.Dead, error, now);
+    public void Die(string error, DateTimeOffset now) => Apply(DeliveryTransition.Dead(error, now));
 
-    public void RetryAt(DateTimeOffset at, string error)
-    {
-        ClearLease();
-        ScheduleStep++;
-        Status = DeliveryStatus.Pending;
-        NextAttemptAt = at;
-        LastError = error;
-    }
+    public void RetryAt(DateTimeOffset at, string error) => Apply(DeliveryTransition.RetryAt(at, error));
 
-    public void Hold(string? error)
-    {
-        ClearLease();
-        Status = DeliveryStatus.Held;
-        LastError = error ?? LastError;
-    }
+    public void Hold(string? error) => Apply(DeliveryTransition.Held(error));
 
     /// <summary>Gives a claimed delivery back unattempted, e.g. at shutdown, so that it is due again at once.</summary>
-    public void Release(DateTimeOffset now)
+    public void Release(DateTimeOffset now) => Apply(DeliveryTransition.Released(now));
+
+    public void Apply(DeliveryTransition transition)
     {
         ClearLease();
-        Status = DeliveryStatus.Pending;
-        NextAttemptAt = now;
+        Status = transition.Status;
+        LastError = transition.KeepsError ? LastError : transition.Error;
+        FinishedAt = transition.FinishedAt;
+        NextAttemptAt = transition.NextAttemptAt ?? NextAttemptAt;
+        ScheduleStep += transition.AdvancesSchedule ? 1 : 0;
     }
 
     /// <summary>Starts the schedule over; an admin asked to send it again.</summary>
@@ -126,14 +119,6 @@ public sealed class Delivery
         MessageId = NewMessageId(),
         CreatedAt = now,
     };
-
-    private void Finish(DeliveryStatus status, string? error, DateTimeOffset now)
-    {
-        ClearLease();
-        Status = status;
-        LastError = error;
-        FinishedAt = now;
-    }
 
     private void ClearLease()
     {

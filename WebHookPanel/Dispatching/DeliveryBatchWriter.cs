@@ -1,250 +1,206 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebHookPanel.Data;
-using WebHookPanel.Events;
-using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Dispatching;
 
 /// <summary>
 /// Commits one batch of the dispatcher's writes in one transaction: outcomes of attempts, new events with their
 /// deliveries, and a claim of due deliveries. SQLite takes one writer at a time, so grouping many small writes
-/// into one short transaction is what keeps it fast and keeps "database is locked" away.
+/// into one short transaction is what keeps it fast and keeps "database is locked" away. Only the dispatcher's
+/// writer loop calls it, one batch at a time.
 /// </summary>
 public sealed partial class DeliveryBatchWriter(
     IDbContextFactory<PanelDbContext> contextFactory,
     TimeProvider timeProvider,
     DeliveryNotifier notifier,
     IOptions<DispatcherOptions> options,
-    ILogger<DeliveryBatchWriter> logger)
+    ILogger<DeliveryBatchWriter> logger) : IDisposable
 {
     private readonly DispatcherOptions _options = options.Value;
+    private readonly DispatchTargets _targets = new();
+    private DispatchStatements? _statements;
 
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
 
-    public async Task<WriteResult> WriteAsync(
+    public Task<WriteResult> WriteAsync(
         IReadOnlyList<DispatchCommand> batch,
         int claimLimit,
         CancellationToken cancellationToken)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-
-        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken up front, so a later write in this
-        // transaction cannot fail on a snapshot that another writer made stale.
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var now = timeProvider.GetUtcNow();
-
-        var applied = await ApplyOutcomesAsync(context, batch, now, cancellationToken);
-        var fresh = await AddEventsAsync(context, batch, applied.PausedHooks, now, cancellationToken);
-        await context.SaveChangesAsync(cancellationToken);
-
-        var paused = await PauseFailingHooksAsync(
-            context,
-            applied.FailingHooks,
-            applied.PausedHooks,
-            now,
-            cancellationToken);
-        await HoldAsync(context, paused, cancellationToken);
-        var claimed = claimLimit > 0 ? await ClaimAsync(context, claimLimit, now, cancellationToken) : [];
-        await transaction.CommitAsync(cancellationToken);
-        notifier.Notify();
-
-        var work = new List<DeliveryWork>(fresh.Count + claimed.Count);
-        work.AddRange(fresh.Select(f => new DeliveryWork(
-            f.Delivery.Id,
-            f.Delivery.WebHookId,
-            f.Delivery.WebHookVersion,
-            f.Delivery.MessageId,
-            f.Delivery.LeaseUntil ?? now,
-            f.Event,
-            null)));
-        work.AddRange(claimed);
-
-        return new WriteResult(work, applied.RetryDueNow, claimLimit > 0 && claimed.Count >= claimLimit);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return Task.FromResult(Write(batch, claimLimit));
+        }
+        catch
+        {
+            // What the batch changed was rolled back; a broken connection is opened afresh for the next one.
+            _targets.Invalidate();
+            _statements?.Dispose();
+            _statements = null;
+            throw;
+        }
     }
 
-    private async Task<AppliedOutcomes> ApplyOutcomesAsync(
-        PanelDbContext context,
+    public void Dispose() => _statements?.Dispose();
+
+    private WriteResult Write(IReadOnlyList<DispatchCommand> batch, int claimLimit)
+    {
+        var statements = _statements ??= DispatchStatements.Open(ConnectionString());
+        using var transaction = statements.Begin();
+        var now = timeProvider.GetUtcNow();
+        var changed = new HashSet<int>();
+        _targets.Refresh(statements);
+
+        var applied = ApplyOutcomes(statements, batch, now, changed);
+        var work = AddEvents(statements, batch, now, changed);
+        PauseFailingHooks(statements, applied.FailingHooks, now, changed);
+        if (claimLimit > 0)
+        {
+            var claimed = statements.Claim(Owner, claimLimit, now, now + _options.Lease);
+            LogClaimed(logger, claimed.Count);
+            changed.UnionWith(claimed.Select(c => c.WebHookId));
+            work.AddRange(claimed);
+            applied.ClaimedAll = claimed.Count >= claimLimit;
+        }
+
+        transaction.Commit();
+        notifier.Notify(changed);
+
+        return new WriteResult(work, applied.RetryDueNow, applied.ClaimedAll);
+    }
+
+    private string ConnectionString()
+    {
+        using var context = contextFactory.CreateDbContext();
+
+        return context.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The panel's database has no connection string.");
+    }
+
+    private AppliedOutcomes ApplyOutcomes(
+        DispatchStatements statements,
         IReadOnlyList<DispatchCommand> batch,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        HashSet<int> changed)
     {
         var result = new AppliedOutcomes();
-        var ids = new List<long>();
         foreach (var command in batch)
         {
-            if (command is DispatchCommand.Outcome outcome)
+            if (command is DispatchCommand.Outcome { Result: var outcome })
             {
-                ids.Add(outcome.Result.DeliveryId);
+                Apply(statements, outcome, now, result);
+                changed.Add(outcome.Work.WebHookId);
             }
             else if (command is DispatchCommand.Release release)
             {
-                ids.Add(release.DeliveryId);
-            }
-        }
-
-        if (ids.Count == 0)
-        {
-            return result;
-        }
-
-        var deliveries = await context.Deliveries
-            .Where(d => ids.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, cancellationToken);
-        var hookIds = deliveries.Values.Select(d => d.WebHookId).Distinct().ToList();
-        var hooks = await context.WebHooks
-            .Where(h => hookIds.Contains(h.Id))
-            .ToDictionaryAsync(h => h.Id, cancellationToken);
-        foreach (var command in batch)
-        {
-            if (command is DispatchCommand.Outcome outcome
-                && deliveries.TryGetValue(outcome.Result.DeliveryId, out var delivery))
-            {
-                Apply(context, delivery, hooks[delivery.WebHookId], outcome.Result, now, result);
-            }
-            else if (command is DispatchCommand.Release release
-                && deliveries.TryGetValue(release.DeliveryId, out var released)
-                && released.IsLeasedBy(Owner))
-            {
-                released.Release(now);
+                statements.Transition(release.DeliveryId, Owner, DeliveryTransition.Released(now), attempted: false);
             }
         }
 
         return result;
     }
 
-    private void Apply(
-        PanelDbContext context,
-        Delivery delivery,
-        WebHook hook,
-        DeliveryOutcome outcome,
-        DateTimeOffset now,
-        AppliedOutcomes result)
+    private void Apply(DispatchStatements statements, DeliveryOutcome outcome, DateTimeOffset now, AppliedOutcomes result)
     {
-        if (outcome.Attempt is { } attempt)
+        var hookId = outcome.Work.WebHookId;
+        var error = outcome.Error ?? "failed";
+        var transition = outcome.Kind switch
         {
-            delivery.RecordAttempt();
-            context.Attempts.Add(Attempt.From(delivery.Id, delivery.AttemptCount, attempt));
-        }
+            OutcomeKind.Succeeded => DeliveryTransition.Succeeded(now),
+            OutcomeKind.Failed or OutcomeKind.Gone => DeliveryTransition.Failed(error, now),
+            OutcomeKind.Released when _targets.IsPaused(hookId) => DeliveryTransition.Held(null),
+            OutcomeKind.Released => DeliveryTransition.Released(now),
+            _ => Retry(outcome, error, now, result),
+        };
+
+        var attempted = outcome.Attempt is not null;
+        var count = statements.Transition(outcome.DeliveryId, Owner, transition, attempted);
 
         // Our lease ran out and someone claimed it again: the attempt is logged, but theirs decides the state.
-        if (!delivery.IsLeasedBy(Owner))
+        if (count is null)
         {
-            return;
+            count = attempted ? statements.CountAttempt(outcome.DeliveryId) : null;
+        }
+        else if (transition.Status is DeliveryStatus.Failed or DeliveryStatus.Dead)
+        {
+            result.FailingHooks.Add(hookId);
         }
 
-        var error = outcome.Error ?? "failed";
-        switch (outcome.Kind)
+        if (outcome.Attempt is { } attempt && count is { } number)
         {
-            case OutcomeKind.Succeeded:
-                delivery.Succeed(now);
-                break;
-            case OutcomeKind.Failed:
-                delivery.Fail(error, now);
-                result.FailingHooks.Add(hook.Id);
-                break;
-            case OutcomeKind.Gone:
-                delivery.Fail(error, now);
-                Pause(hook, now, result.PausedHooks, "the receiver answered 410 Gone");
-                break;
-            case OutcomeKind.Released when hook.Status == WebHookStatus.Paused:
-                delivery.Hold(null);
-                break;
-            case OutcomeKind.Released:
-                delivery.Release(now);
-                break;
-            default:
-                Retry(delivery, hook, outcome, error, now, result);
-                break;
+            statements.InsertAttempt(outcome.DeliveryId, number, attempt);
+        }
+
+        if (outcome.Kind == OutcomeKind.Gone && count is not null)
+        {
+            Pause(statements, hookId, now, "the receiver answered 410 Gone");
+        }
+
+        if (transition.Status == DeliveryStatus.Dead && count is not null)
+        {
+            LogDead(logger, outcome.DeliveryId, hookId, count.Value);
         }
     }
 
-    private void Retry(
-        Delivery delivery,
-        WebHook hook,
-        DeliveryOutcome outcome,
-        string error,
-        DateTimeOffset now,
-        AppliedOutcomes result)
+    private DeliveryTransition Retry(DeliveryOutcome outcome, string error, DateTimeOffset now, AppliedOutcomes result)
     {
-        var wait = DeliveryRules.NextDelay(_options.EffectiveSchedule, delivery.ScheduleStep, outcome.RetryAfter);
+        var wait = DeliveryRules.NextDelay(_options.EffectiveSchedule, outcome.Work.ScheduleStep, outcome.RetryAfter);
         if (wait is not { } delay)
         {
-            delivery.Die(error, now);
-            result.FailingHooks.Add(hook.Id);
-            LogDead(logger, delivery.Id, hook.Id, delivery.AttemptCount);
+            return DeliveryTransition.Dead(error, now);
         }
-        else if (hook.Status == WebHookStatus.Paused)
+
+        if (_targets.IsPaused(outcome.Work.WebHookId))
         {
-            delivery.Hold(error);
+            return DeliveryTransition.Held(error);
         }
-        else
-        {
-            delivery.RetryAt(now + delay, error);
-            result.RetryDueNow |= delay == TimeSpan.Zero;
-        }
+
+        result.RetryDueNow |= delay == TimeSpan.Zero;
+
+        return DeliveryTransition.RetryAt(now + delay, error);
     }
 
-    private async Task<List<(Delivery Delivery, WebHookEvent Event)>> AddEventsAsync(
-        PanelDbContext context,
+    private List<DeliveryWork> AddEvents(
+        DispatchStatements statements,
         IReadOnlyList<DispatchCommand> batch,
-        HashSet<int> pausedNow,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        HashSet<int> changed)
     {
-        var items = batch.OfType<DispatchCommand.Ingest>().SelectMany(i => i.Events).ToList();
-        var fresh = new List<(Delivery, WebHookEvent)>();
-        if (items.Count == 0)
-        {
-            return fresh;
-        }
-
-        var clientIds = items.Select(i => i.ClientId).Distinct(StringComparer.Ordinal).ToList();
-        var seen = (await context.Events.AsNoTracking()
-            .Where(e => clientIds.Contains(e.ClientId))
-            .Select(e => e.ClientId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var types = items.Select(i => i.Event.Type).Distinct().ToList();
-        var targets = await context.WebHooks.AsNoTracking()
-            .Where(h => h.DeletedAt == null
-                && (h.Status == WebHookStatus.Active || h.Status == WebHookStatus.Paused)
-                && types.Contains(h.TriggerType))
-            .Select(h => new TriggerTarget(h.Id, h.TriggerType, h.TriggerFilter, h.Status, h.LatestVersion))
-            .ToListAsync(cancellationToken);
+        var fresh = new List<DeliveryWork>();
         var leaseUntil = now + _options.Lease;
-        foreach (var item in items)
+        foreach (var ingest in batch.OfType<DispatchCommand.Ingest>())
         {
-            // A client id seen before, in the database or earlier in this batch, makes no new deliveries.
-            if (!seen.Add(item.ClientId))
+            foreach (var item in ingest.Events)
             {
-                continue;
-            }
-
-            var stored = StoredEvent.Create(item.ClientId, item.Event, now);
-            context.Events.Add(stored);
-            foreach (var target in targets)
-            {
-                if (!DeliveryRules.Matches(target, item.Event))
+                // A client id seen before, in the database or earlier in this batch, makes no new deliveries.
+                if (statements.InsertEvent(item, now) is not { } eventId)
                 {
                     continue;
                 }
 
-                if (target.Status == WebHookStatus.Paused || pausedNow.Contains(target.WebHookId))
+                foreach (var target in _targets.Matching(item.Event))
                 {
-                    context.Deliveries.Add(Delivery.CreateHeld(stored, target.WebHookId, target.Version, now));
-                }
-                else
-                {
-                    var delivery = Delivery.CreateLeased(
-                        stored,
+                    var messageId = Delivery.NewMessageId();
+                    changed.Add(target.WebHookId);
+                    if (_targets.IsPaused(target.WebHookId))
+                    {
+                        statements.InsertDelivery(eventId, target, messageId, null, now, null);
+                        continue;
+                    }
+
+                    var id = statements.InsertDelivery(eventId, target, messageId, Owner, now, leaseUntil);
+                    fresh.Add(new DeliveryWork(
+                        id,
                         target.WebHookId,
                         target.Version,
-                        Owner,
-                        now,
-                        leaseUntil);
-                    context.Deliveries.Add(delivery);
-                    fresh.Add((delivery, item.Event));
+                        messageId,
+                        0,
+                        leaseUntil,
+                        item.Event,
+                        null));
                 }
             }
         }
@@ -252,124 +208,40 @@ public sealed partial class DeliveryBatchWriter(
         return fresh;
     }
 
-    private async Task<HashSet<int>> PauseFailingHooksAsync(
-        PanelDbContext context,
+    private void PauseFailingHooks(
+        DispatchStatements statements,
         HashSet<int> failing,
-        HashSet<int> paused,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        HashSet<int> changed)
     {
         var threshold = _options.PauseThreshold;
-        foreach (var hookId in failing.Except(paused).ToList())
+        foreach (var hookId in failing)
         {
-            var latest = await context.Deliveries.AsNoTracking()
-                .Where(d => d.WebHookId == hookId && d.FinishedAt != null)
-                .OrderByDescending(d => d.FinishedAt)
-                .ThenByDescending(d => d.Id)
-                .Take(threshold)
-                .Select(d => d.Status)
-                .ToListAsync(cancellationToken);
-            if (latest.Count < threshold || latest.Exists(s => s == DeliveryStatus.Succeeded))
+            if (_targets.IsPaused(hookId))
             {
                 continue;
             }
 
-            var hook = await context.WebHooks.SingleAsync(h => h.Id == hookId, cancellationToken);
-            Pause(hook, now, paused, $"{threshold} deliveries in a row failed");
+            var latest = statements.LatestEndStates(hookId, threshold);
+            if (latest.Count < threshold || latest.Contains(DeliveryStatus.Succeeded))
+            {
+                continue;
+            }
+
+            Pause(statements, hookId, now, $"{threshold} deliveries in a row failed");
+            changed.Add(hookId);
         }
-
-        await context.SaveChangesAsync(cancellationToken);
-
-        return paused;
     }
 
-    private void Pause(WebHook hook, DateTimeOffset now, HashSet<int> paused, string reason)
+    private void Pause(DispatchStatements statements, int hookId, DateTimeOffset now, string reason)
     {
-        if (hook.Status != WebHookStatus.Active)
+        if (!statements.PauseHook(hookId, now))
         {
             return;
         }
 
-        hook.ChangeStatus(WebHookStatus.Paused, now);
-        paused.Add(hook.Id);
-        LogPaused(logger, hook.Id, reason);
-    }
-
-    private static async Task HoldAsync(
-        PanelDbContext context,
-        HashSet<int> paused,
-        CancellationToken cancellationToken)
-    {
-        if (paused.Count == 0)
-        {
-            return;
-        }
-
-        var ids = paused.ToList();
-        await context.Deliveries
-            .Where(d => ids.Contains(d.WebHookId) && d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Held), cancellationToken);
-    }
-
-    private async Task<List<DeliveryWork>> ClaimAsync(
-        PanelDbContext context,
-        int limit,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var due = context.Deliveries.Where(d =>
-            (d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-            || (d.Status == DeliveryStatus.InFlight && d.LeaseUntil < now));
-
-        // Due deliveries of paused hooks wait as held; those of deleted hooks can never be sent.
-        await due.Where(d => context.WebHooks.Any(h => h.Id == d.WebHookId && h.Status == WebHookStatus.Paused))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Status, DeliveryStatus.Held)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
-                cancellationToken);
-        await due.Where(d => context.WebHooks.Any(h => h.Id == d.WebHookId && h.DeletedAt != null))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Status, DeliveryStatus.Failed)
-                    .SetProperty(d => d.LastError, "the webhook was deleted")
-                    .SetProperty(d => d.FinishedAt, now)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
-                cancellationToken);
-
-        var rows = await due
-            .Where(d => context.WebHooks.Any(h =>
-                h.Id == d.WebHookId && h.Status == WebHookStatus.Active && h.DeletedAt == null))
-            .OrderBy(d => d.NextAttemptAt)
-            .Take(limit)
-            .Select(d => new { d.Id, d.WebHookId, d.WebHookVersion, d.MessageId, d.Event!.PayloadJson })
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = rows.Select(r => r.Id).ToList();
-        var leaseUntil = now + _options.Lease;
-        await context.Deliveries.Where(d => ids.Contains(d.Id))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Status, DeliveryStatus.InFlight)
-                    .SetProperty(d => d.LeaseOwner, Owner)
-                    .SetProperty(d => d.LeaseUntil, leaseUntil),
-                cancellationToken);
-        LogClaimed(logger, rows.Count);
-
-        return
-        [
-            .. rows.Select(r => new DeliveryWork(
-                r.Id,
-                r.WebHookId,
-                r.WebHookVersion,
-                r.MessageId,
-                leaseUntil,
-                null,
-                r.PayloadJson)),
-        ];
+        _targets.MarkPaused(hookId);
+        LogPaused(logger, hookId, reason);
     }
 
     [LoggerMessage(EventId = 2200, Level = LogLevel.Debug, Message = "Claimed {Count} due deliveries")]
@@ -386,8 +258,8 @@ public sealed partial class DeliveryBatchWriter(
     {
         public HashSet<int> FailingHooks { get; } = [];
 
-        public HashSet<int> PausedHooks { get; } = [];
-
         public bool RetryDueNow { get; set; }
+
+        public bool ClaimedAll { get; set; }
     }
 }

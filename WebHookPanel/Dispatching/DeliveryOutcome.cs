@@ -2,8 +2,11 @@ namespace WebHookPanel.Dispatching;
 
 /// <summary>The result of working on one delivery, waiting for the writer to commit it.</summary>
 public sealed record DeliveryOutcome(
-    long DeliveryId,
+    DeliveryWork Work,
     OutcomeKind Kind,
     AttemptRecord? Attempt,
     string? Error,
-    TimeSpan? RetryAfter);
+    TimeSpan? RetryAfter)
+{
+    public long DeliveryId => Work.DeliveryId;
+}

@@ -8,6 +8,8 @@ public sealed record DeliveryWork(
     int WebHookId,
     int WebHookVersion,
     string MessageId,
+    // The schedule steps used when it was claimed: under the lease nobody else changes it.
+    int ScheduleStep,
     DateTimeOffset LeaseUntil,
     WebHookEvent? Event,
     string? PayloadJson);

@@ -39,7 +39,7 @@ public sealed partial class DeliveryWorker(
             LogAttempt(logger, work.DeliveryId, work.WebHookId, result.Attempt.ResponseStatus, result.Kind);
 
             return new DeliveryOutcome(
-                work.DeliveryId,
+                work,
                 result.Kind,
                 result.Kind == OutcomeKind.Released ? null : result.Attempt,
                 result.Attempt.Error,
@@ -47,7 +47,7 @@ public sealed partial class DeliveryWorker(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new DeliveryOutcome(work.DeliveryId, OutcomeKind.Released, null, null, null);
+            return new DeliveryOutcome(work, OutcomeKind.Released, null, null, null);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -71,7 +71,7 @@ public sealed partial class DeliveryWorker(
             Error = error,
         };
 
-        return new DeliveryOutcome(work.DeliveryId, OutcomeKind.Failed, attempt, error, null);
+        return new DeliveryOutcome(work, OutcomeKind.Failed, attempt, error, null);
     }
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,

@@ -30,9 +30,11 @@ public sealed class StoredEvent
         ClientId = clientId,
         Type = evt.Type,
         Code = evt.Code,
-        PayloadJson = JsonSerializer.Serialize(evt, PanelJson.Options),
+        PayloadJson = Serialize(evt),
         ReceivedAt = receivedAt,
     };
+
+    public static string Serialize(WebHookEvent evt) => JsonSerializer.Serialize(evt, PanelJson.Options);
 
     public static WebHookEvent ReadPayload(string payloadJson) =>
         JsonSerializer.Deserialize<WebHookEvent>(payloadJson, PanelJson.Options) ?? new WebHookEvent();

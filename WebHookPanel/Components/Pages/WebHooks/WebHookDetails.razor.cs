@@ -23,6 +23,7 @@ public sealed partial class WebHookDetails : IDisposable
     private MudTable<DeliveryView>? _table;
     private WebHookSummary? _hook;
     private IDisposable? _subscription;
+    private int? _subscribedId;
     private long _lastRefresh;
     private int _refreshQueued;
     private bool _notFound;
@@ -60,9 +61,12 @@ public sealed partial class WebHookDetails : IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         // Only an interactive circuit can show a change; a prerender would hold a subscription nobody disposes.
-        if (firstRender && RendererInfo.IsInteractive)
+        // The same page may be navigated to another hook, whose signals it then needs instead.
+        if (RendererInfo.IsInteractive && _subscribedId != Id)
         {
-            _subscription = Notifier.Subscribe(OnDeliveriesChanged);
+            _subscription?.Dispose();
+            _subscription = Notifier.Subscribe(Id, OnDeliveriesChanged);
+            _subscribedId = Id;
         }
     }
 

@@ -1,0 +1,54 @@
+using WebHookPanel.Events;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Dispatching;
+
+/// <summary>
+/// The writer's copy of the hooks that events can fire (active or paused, not deleted). Reading them for every
+/// batch cost more than storing the batch; they change rarely, and SQLite's data version tells when another
+/// connection committed, so the copy is read again only then, or when the writer itself paused a hook.
+/// </summary>
+public sealed class DispatchTargets
+{
+    private List<TriggerTarget> _targets = [];
+    private Dictionary<int, WebHookStatus> _statuses = [];
+    private long? _dataVersion;
+
+    /// <summary>Reads the hooks again when the database changed; call inside the batch's transaction.</summary>
+    public void Refresh(DispatchStatements statements)
+    {
+        var version = statements.DataVersion();
+        if (version == _dataVersion)
+        {
+            return;
+        }
+
+        _targets = statements.ReadTargets();
+        _statuses = _targets.ToDictionary(t => t.WebHookId, t => t.Status);
+        _dataVersion = version;
+    }
+
+    /// <summary>Forgets the copy, e.g. after a failed batch whose changes were rolled back.</summary>
+    public void Invalidate() => _dataVersion = null;
+
+    public bool IsPaused(int webHookId) =>
+        _statuses.TryGetValue(webHookId, out var status) && status == WebHookStatus.Paused;
+
+    /// <summary>Records a pause this writer made, which the data version does not show.</summary>
+    public void MarkPaused(int webHookId)
+    {
+        _statuses[webHookId] = WebHookStatus.Paused;
+        _targets = [.. _targets.Select(t => t.WebHookId == webHookId ? t with { Status = WebHookStatus.Paused } : t)];
+    }
+
+    public IEnumerable<TriggerTarget> Matching(WebHookEvent evt)
+    {
+        foreach (var target in _targets)
+        {
+            if (DeliveryRules.Matches(target, evt))
+            {
+                yield return target;
+            }
+        }
+    }
+}

@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
                 .AddInterceptors(provider.GetRequiredService<SqlitePragmaInterceptor>());
         });
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<WalCheckpointer>();
 
         return services;
     }

@@ -35,23 +35,6 @@ public sealed class Attempt
 
     public IReadOnlyList<string> Omitted { get; private set; } = [];
 
-    public static Attempt From(long deliveryId, int number, AttemptRecord record) => new()
-    {
-        DeliveryId = deliveryId,
-        Number = number,
-        StartedAt = record.StartedAt,
-        DurationMs = record.Duration.TotalMilliseconds,
-        RequestMethod = record.Method,
-        RequestUrl = record.Url,
-        RequestHeaders = record.RequestHeaders,
-        RequestBody = record.RequestBody,
-        ResponseStatus = record.ResponseStatus,
-        ResponseHeaders = record.ResponseHeaders,
-        ResponseBody = record.ResponseBody,
-        Error = record.Error,
-        Omitted = record.Omitted,
-    };
-
     public AttemptRecord ToRecord() => new()
     {
         StartedAt = StartedAt,

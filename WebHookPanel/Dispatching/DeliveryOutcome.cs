@@ -4,7 +4,7 @@ namespace WebHookPanel.Dispatching;
 public sealed record DeliveryOutcome(
     DeliveryWork Work,
     OutcomeKind Kind,
-    AttemptRecord? Attempt,
+    AttemptRow? Attempt,
     string? Error,
     TimeSpan? RetryAfter)
 {

@@ -41,7 +41,7 @@ public sealed partial class DeliveryWorker(
             return new DeliveryOutcome(
                 work,
                 result.Kind,
-                result.Kind == OutcomeKind.Released ? null : result.Attempt,
+                result.Kind == OutcomeKind.Released ? null : AttemptRow.From(result.Attempt),
                 result.Attempt.Error,
                 result.RetryAfter);
         }
@@ -71,7 +71,7 @@ public sealed partial class DeliveryWorker(
             Error = error,
         };
 
-        return new DeliveryOutcome(work, OutcomeKind.Failed, attempt, error, null);
+        return new DeliveryOutcome(work, OutcomeKind.Failed, AttemptRow.From(attempt), error, null);
     }
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,

@@ -113,7 +113,10 @@ public sealed class DispatchStatements : IDisposable
             """);
     }
 
-    /// <summary>Opens the connection with the pragmas every panel connection gets and compiles the commands.</summary>
+    /// <summary>
+    /// Opens the connection with the pragmas every panel connection gets, leaves checkpoints to
+    /// <see cref="WalCheckpointer"/>, and compiles the commands.
+    /// </summary>
     public static DispatchStatements Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
@@ -122,7 +125,7 @@ public sealed class DispatchStatements : IDisposable
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + WalCheckpointer.WriterPragmas;
                 pragmas.ExecuteNonQuery();
             }
 
@@ -230,21 +233,21 @@ public sealed class DispatchStatements : IDisposable
         return count is null ? null : Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void InsertAttempt(long deliveryId, int number, AttemptRecord attempt)
+    public void InsertAttempt(long deliveryId, int number, AttemptRow attempt)
     {
         Set(_insertAttempt, "$deliveryId", deliveryId);
         Set(_insertAttempt, "$number", number);
         Set(_insertAttempt, "$startedAt", ToStored(attempt.StartedAt));
-        Set(_insertAttempt, "$durationMs", attempt.Duration.TotalMilliseconds);
+        Set(_insertAttempt, "$durationMs", attempt.DurationMs);
         Set(_insertAttempt, "$method", attempt.Method);
         Set(_insertAttempt, "$url", attempt.Url);
-        Set(_insertAttempt, "$requestHeaders", AttemptColumns.Write(attempt.RequestHeaders));
+        Set(_insertAttempt, "$requestHeaders", attempt.RequestHeaders);
         Set(_insertAttempt, "$requestBody", attempt.RequestBody);
         Set(_insertAttempt, "$responseStatus", attempt.ResponseStatus);
-        Set(_insertAttempt, "$responseHeaders", AttemptColumns.Write(attempt.ResponseHeaders));
+        Set(_insertAttempt, "$responseHeaders", attempt.ResponseHeaders);
         Set(_insertAttempt, "$responseBody", attempt.ResponseBody);
         Set(_insertAttempt, "$error", attempt.Error);
-        Set(_insertAttempt, "$omitted", AttemptColumns.Write(attempt.Omitted));
+        Set(_insertAttempt, "$omitted", attempt.Omitted);
         _insertAttempt.ExecuteNonQuery();
     }
 

@@ -680,11 +680,14 @@ namespace WebHookPanel.Data.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Status", "LeaseUntil");
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasFilter("Status = 'InFlight'");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasFilter("Status = 'Pending'");
 
-                    b.HasIndex("WebHookId", "FinishedAt");
+                    b.HasIndex("WebHookId", "FinishedAt")
+                        .HasFilter("FinishedAt IS NOT NULL");
 
                     b.HasIndex("WebHookId", "Id");
 

@@ -85,6 +85,24 @@ public sealed class SigningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preview_UnsignedHook_ListsTheWebhookIdEveryRequestCarries()
+    {
+        var hook = DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok");
+
+        using var response = await _host.Api.PostAsJsonAsync(
+            "/api/webhooks/preview",
+            new { webhook = hook, @event = DispatchTestData.Event("unsigned-preview") },
+            PanelJson.Options,
+            Token);
+        var preview = await response.Content.ReadFromJsonAsync<PreviewResponse>(PanelJson.Options, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var names = preview!.Headers.Select(h => h.Name).ToList();
+        Assert.Equal(["webhook-id"], names.Where(n => n.StartsWith("webhook-", StringComparison.Ordinal)));
+        Assert.Contains("-H 'webhook-id: msg_", preview.Curl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restart_SavedSecret_StillDecrypts()
     {
         var hookId = await CreateSignedHookAsync();

@@ -5,8 +5,9 @@ using WebHookPanel.WebHooks;
 namespace WebHookPanel.Signing;
 
 /// <summary>
-/// Adds the Standard Webhooks headers to a built request of a hook that signs. The dispatcher, the test-send and
-/// the preview all sign here, so what the preview lists is what a receiver gets.
+/// Adds the Standard Webhooks headers to a built request: <c>webhook-id</c> always (receivers drop duplicates by
+/// it, signed or not), the timestamp and signature when the hook signs. The dispatcher, the test-send and the
+/// preview all go through here, so what the preview lists is what a receiver gets.
 /// </summary>
 public sealed class RequestSigner(SigningKeyStore keys, TimeProvider timeProvider)
 {
@@ -17,9 +18,10 @@ public sealed class RequestSigner(SigningKeyStore keys, TimeProvider timeProvide
     public const string SignatureHeader = "webhook-signature";
 
     /// <summary>
-    /// The request with <c>webhook-id</c>, <c>webhook-timestamp</c> and <c>webhook-signature</c> added when the hook
-    /// signs; unchanged otherwise. A hook that is not saved yet (<paramref name="webHookId"/> null, as in a preview)
-    /// is signed with a throwaway secret, which shows the headers without giving a real signature away.
+    /// The request with <c>webhook-id</c> added (unless the hook sets that header itself), and
+    /// <c>webhook-timestamp</c> and <c>webhook-signature</c> when the hook signs. A hook that is not saved yet
+    /// (<paramref name="webHookId"/> null, as in a preview) is signed with a throwaway secret, which shows the
+    /// headers without giving a real signature away.
     /// </summary>
     public async Task<BuiltRequest> SignAsync(
         BuiltRequest request,
@@ -33,7 +35,9 @@ public sealed class RequestSigner(SigningKeyStore keys, TimeProvider timeProvide
 
         if (hook.Signing?.Enabled != true)
         {
-            return request;
+            return HasIdHeader(request)
+                ? request
+                : request with { Headers = [.. request.Headers, new RequestHeader(IdHeader, messageId, false)] };
         }
 
         var secrets = webHookId is { } id
@@ -53,4 +57,7 @@ public sealed class RequestSigner(SigningKeyStore keys, TimeProvider timeProvide
             ],
         };
     }
+
+    private static bool HasIdHeader(BuiltRequest request) =>
+        request.Headers.Any(h => h.Name.Equals(IdHeader, StringComparison.OrdinalIgnoreCase));
 }

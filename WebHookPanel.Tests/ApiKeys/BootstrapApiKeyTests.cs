@@ -76,7 +76,8 @@ public sealed class BootstrapApiKeyTests
         Assert.NotNull(rows[0].RevokedAt);
         Assert.Equal("system", rows[0].RevokedBy);
         Assert.Null(rows[1].RevokedAt);
-        var revoked = await ApiKeyTestData.AuditAsync(second.Services, rows[0].Id.ToString(CultureInfo.InvariantCulture));
+        var oldId = rows[0].Id.ToString(CultureInfo.InvariantCulture);
+        var revoked = await ApiKeyTestData.AuditAsync(second.Services, oldId);
         Assert.Equal(["apikey.created", "apikey.revoked"], revoked.Select(e => e.Action));
     }
 
@@ -106,7 +107,8 @@ public sealed class BootstrapApiKeyTests
         {
             var row = Assert.Single(await ApiKeyTestData.RowsAsync(first.Services, BootstrapApiKey.Name));
             var commands = first.Services.GetRequiredService<ApiKeyCommands>();
-            Assert.Equal(ApiKeyRevocation.Revoked, await commands.RevokeAsync(ApiKeyTestData.Admin, row.Id, Cancellation));
+            var outcome = await commands.RevokeAsync(ApiKeyTestData.Admin, row.Id, Cancellation);
+            Assert.Equal(ApiKeyRevocation.Revoked, outcome);
         }
 
         await using var second = Start(database, First);

@@ -41,6 +41,8 @@ public sealed class ApiKeyHandler(
         claims.AddRange(ApiKeyScopeNames.Of(key.Scopes).Select(scope => new Claim(ApiKeyDefaults.ScopeClaim, scope)));
         var identity = new ClaimsIdentity(claims, ApiKeyDefaults.Scheme);
 
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme));
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme);
+
+        return AuthenticateResult.Success(ticket);
     }
 }

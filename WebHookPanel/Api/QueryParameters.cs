@@ -90,6 +90,6 @@ public sealed class QueryParameters
         return null;
     }
 
-    /// <summary>Adds a message about a value that parsed but breaks a rule (e.g. a range that runs backwards).</summary>
+    /// <summary>Adds messages about a value that parsed but breaks a rule (a range that runs backwards).</summary>
     public void Add(string name, IEnumerable<string> messages) => _errors[name] = [.. messages];
 }

@@ -115,7 +115,8 @@ public sealed class ApiKeyCache(IDbContextFactory<PanelDbContext> contextFactory
             .ToListAsync(cancellationToken);
 
         return new Snapshot(
-            keys.Where(k => k.Prefix is not null).ToFrozenDictionary(k => k.Prefix!, k => k.Key, StringComparer.Ordinal),
+            keys.Where(k => k.Prefix is not null)
+                .ToFrozenDictionary(k => k.Prefix!, k => k.Key, StringComparer.Ordinal),
             [.. keys.Where(k => k.Prefix is null).Select(k => k.Key)],
             loadedAt);
     }

@@ -11,7 +11,9 @@ public static class ApiKeySecret
 {
     public const string Marker = "whp_";
 
-    /// <summary><c>whp_</c> and six hex digits: enough to tell a panel's keys apart, too short to guess a key.</summary>
+    /// <summary>
+    /// <c>whp_</c> and six hex digits: enough to tell a panel's keys apart; the secret is the 32 bytes after it.
+    /// </summary>
     public const int PrefixLength = 10;
 
     private const int PrefixBytes = 3;
@@ -33,7 +35,9 @@ public static class ApiKeySecret
     /// </summary>
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>The prefix of a key in the panel's form, or null for any other text (such as a bootstrap key).</summary>
+    /// <summary>
+    /// The prefix of a key in the panel's form; null for any other text, such as a bootstrap key.
+    /// </summary>
     public static string? PrefixOf(string key) =>
         key.Length > PrefixLength && key[PrefixLength] == '_' && key.StartsWith(Marker, StringComparison.Ordinal)
             ? key[..PrefixLength]

@@ -80,7 +80,10 @@ public sealed partial class BootstrapApiKey(
         LogCreated(logger, ApiKeyHandler.BootstrapKeySetting);
     }
 
-    [LoggerMessage(EventId = 2310, Level = LogLevel.Information, Message = "Created the bootstrap API key from {Setting}")]
+    [LoggerMessage(
+        EventId = 2310,
+        Level = LogLevel.Information,
+        Message = "Created the bootstrap API key from {Setting}")]
     private static partial void LogCreated(ILogger logger, string setting);
 
     [LoggerMessage(

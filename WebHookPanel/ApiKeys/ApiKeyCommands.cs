@@ -143,10 +143,11 @@ public sealed class ApiKeyCommands(
 
     private static Task<bool> IsNameTakenAsync(PanelDbContext context, string name, CancellationToken token)
     {
-        // Upper-cased on both sides: SQLite folds ASCII only, which is what people type in key names.
-        var upper = name.ToUpperInvariant();
+        var literal = LikePattern.Literal(name);
 
-        return context.ApiKeys.AnyAsync(k => k.RevokedAt == null && k.Name.ToUpper() == upper, token);
+        return context.ApiKeys.AnyAsync(
+            k => k.RevokedAt == null && EF.Functions.Like(k.Name, literal, LikePattern.EscapeCharacter),
+            token);
     }
 
     private static bool IsUniqueNameViolation(DbUpdateException exception) =>

@@ -26,9 +26,8 @@ public sealed class AuditStore(IDbContextFactory<PanelDbContext> contextFactory)
     {
         if (Given(query.Actor) is { } actor)
         {
-            // Upper-cased on both sides: SQLite folds ASCII only, which is what user names and key names use.
-            var upper = actor.ToUpperInvariant();
-            entries = entries.Where(e => e.Actor.ToUpper() == upper);
+            var literal = LikePattern.Literal(actor);
+            entries = entries.Where(e => EF.Functions.Like(e.Actor, literal, LikePattern.EscapeCharacter));
         }
 
         // Actions and target types are written in lower case.
@@ -61,17 +60,12 @@ public sealed class AuditStore(IDbContextFactory<PanelDbContext> contextFactory)
 
         if (Given(query.Search) is { } search)
         {
-            var pattern = $"%{EscapeLike(search)}%";
-            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, "\\"));
+            var pattern = LikePattern.Containing(search);
+            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, LikePattern.EscapeCharacter));
         }
 
         return entries;
     }
 
     private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

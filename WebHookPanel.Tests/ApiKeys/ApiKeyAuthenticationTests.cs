@@ -150,6 +150,25 @@ public sealed class ApiKeyAuthenticationTests(PanelFactory panel) : IClassFixtur
     }
 
     [Fact]
+    public void RecordUse_SameKeyWithinAMinute_IsWrittenOnce()
+    {
+        var usage = panel.Services.GetRequiredService<ApiKeyUsage>();
+        var at = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+        const int keyId = int.MaxValue;
+
+        bool[] written =
+        [
+            usage.Record(keyId, at),
+            usage.Record(keyId, at.AddSeconds(30)),
+            usage.Record(keyId - 1, at.AddSeconds(30)),
+            usage.Record(keyId, at.AddSeconds(59)),
+            usage.Record(keyId, at.AddSeconds(60)),
+        ];
+
+        Assert.Equal([true, false, true, false, true], written);
+    }
+
+    [Fact]
     public async Task CreateAndRevoke_AreAuditedWithoutTheKey()
     {
         var (key, id) = await ApiKeyTestData.CreateAsync(panel.Services, "audited", ApiKeyScopes.EventsWrite);

@@ -19,23 +19,23 @@ public sealed partial class ApiKeyUsage(
     private readonly Channel<(int KeyId, DateTimeOffset At)> _pending =
         Channel.CreateUnbounded<(int KeyId, DateTimeOffset At)>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Notes a use of the key; cheap enough for every call.</summary>
-    public void Record(int keyId, DateTimeOffset at)
+    /// <summary>Notes a use of the key, cheap enough for every call; true when this use is to be written.</summary>
+    public bool Record(int keyId, DateTimeOffset at)
     {
         // Of two calls that race here, the one that loses the update leaves the write to the other.
         if (_recorded.TryGetValue(keyId, out var last))
         {
             if (at - last < Resolution || !_recorded.TryUpdate(keyId, at, last))
             {
-                return;
+                return false;
             }
         }
         else if (!_recorded.TryAdd(keyId, at))
         {
-            return;
+            return false;
         }
 
-        _pending.Writer.TryWrite((keyId, at));
+        return _pending.Writer.TryWrite((keyId, at));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -75,7 +75,7 @@ public sealed class ApiKeyCommands(
 
         cache.Invalidate();
 
-        return ApiKeyCreation.Created(apiKey.Id, key, prefix);
+        return ApiKeyCreation.Created(apiKey.Id, apiKey.Name, key);
     }
 
     public async Task<ApiKeyRevocation> RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken cancellationToken)

@@ -5,11 +5,16 @@ namespace WebHookPanel.ApiKeys;
 /// <summary>
 /// What came of creating a key: the key's text, to be shown once and then forgotten, or why nothing was stored.
 /// </summary>
-public sealed record ApiKeyCreation(int? Id, string? Key, string? Prefix, FormErrors Errors, string? Refusal = null)
+public sealed record ApiKeyCreation(
+    int? Id,
+    string? Name,
+    string? Key,
+    FormErrors Errors,
+    string? Refusal = null)
 {
     public bool Succeeded => Key is not null;
 
-    public static ApiKeyCreation Created(int id, string key, string prefix) => new(id, key, prefix, FormErrors.None);
+    public static ApiKeyCreation Created(int id, string name, string key) => new(id, name, key, FormErrors.None);
 
     public static ApiKeyCreation Invalid(FormErrors errors) => new(null, null, null, errors);
 

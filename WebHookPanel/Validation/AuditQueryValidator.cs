@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using FluentValidation;
 using WebHookPanel.Audit;
 
@@ -21,7 +22,7 @@ public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>
         TextRule(q => q.Search, "Search");
     }
 
-    private void TextRule(System.Linq.Expressions.Expression<Func<AuditQuery, string?>> property, string label) =>
+    private void TextRule(Expression<Func<AuditQuery, string?>> property, string label) =>
         RuleFor(property)
             .Must(text => text is null || text.Length <= AuditQuery.MaxTextLength)
             .WithMessage($"{label} is longer than {AuditQuery.MaxTextLength} characters; shorten it.");

@@ -45,13 +45,12 @@ public sealed partial class ApiKeyList
     {
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true };
         var dialog = await Dialogs.ShowAsync<NewApiKeyDialog>("Create API key", options);
-        if (await dialog.Result is not { Canceled: false, Data: ApiKeyCreation { Key: { } key } created })
+        if (await dialog.Result is not { Canceled: false, Data: ApiKeyCreation { Name: { } name, Key: { } key } })
         {
             return;
         }
 
         await LoadAsync();
-        var name = _keys?.FirstOrDefault(k => k.Id == created.Id)?.Name ?? "";
         var parameters = new DialogParameters<ApiKeyCreatedDialog>
         {
             { d => d.Name, name },

@@ -1,4 +1,6 @@
 using WebHookPanel.Api;
+using WebHookPanel.ApiKeys;
+using WebHookPanel.Audit;
 using WebHookPanel.Components;
 using WebHookPanel.Data;
 using WebHookPanel.Dispatching;
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPanelUi();
 builder.Services.AddPanelData();
+builder.Services.AddApiKeys();
+builder.Services.AddAuditLog();
 builder.Services.AddWebHooks();
 builder.Services.AddDispatching();
 builder.Services.AddPanelApi();

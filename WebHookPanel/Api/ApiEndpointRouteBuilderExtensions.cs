@@ -8,6 +8,7 @@ public static class ApiEndpointRouteBuilderExtensions
         endpoints.MapWebHookApi();
         endpoints.MapEventApi();
         endpoints.MapDeliveryApi();
+        endpoints.MapAuditApi();
 
         return endpoints;
     }

@@ -1,52 +1,48 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using WebHookPanel.ApiKeys;
 
 namespace WebHookPanel.Api;
 
 /// <summary>
-/// Authenticates API calls by their <c>X-Api-Key</c> header against the bootstrap key of the configuration.
-/// The key carries every scope.
+/// Authenticates API calls by their <c>X-Api-Key</c> header against the managed keys. The principal is named
+/// after the key and carries its scopes as <c>scope</c> claims.
 /// </summary>
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyCache keys,
+    ApiKeyUsage usage,
+    TimeProvider timeProvider) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The setting whose value becomes the managed key named <c>bootstrap</c> at start-up.</summary>
     public const string BootstrapKeySetting = "Panel:BootstrapApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values) || values.Count != 1)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var expected = configuration[BootstrapKeySetting];
-        if (string.IsNullOrEmpty(expected) || !FixedTimeEquals(values[0] ?? "", expected))
+        var key = await keys.FindAsync(values[0] ?? "", Context.RequestAborted);
+        if (key is null)
         {
-            // No detail: a wrong key and an unknown key look the same to the caller.
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+            // No detail: an unknown, a revoked and an expired key look the same to the caller.
+            return AuthenticateResult.Fail("Invalid API key.");
         }
 
-        Claim[] claims =
-        [
-            new(ClaimTypes.Name, "bootstrap-api-key"),
-            new(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.EventsWriteScope),
-            new(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.WebHooksAdminScope),
-        ];
+        usage.Record(key.Id, timeProvider.GetUtcNow());
+
+        var claims = new List<Claim>(3) { new(ClaimTypes.Name, key.Name) };
+        claims.AddRange(ApiKeyScopeNames.Of(key.Scopes).Select(scope => new Claim(ApiKeyDefaults.ScopeClaim, scope)));
         var identity = new ClaimsIdentity(claims, ApiKeyDefaults.Scheme);
 
-        return Task.FromResult(AuthenticateResult.Success(
-            new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme)));
-    }
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme);
 
-    private static bool FixedTimeEquals(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        return AuthenticateResult.Success(ticket);
+    }
 }

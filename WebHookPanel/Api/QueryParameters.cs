@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WebHookPanel.Api;
 
 /// <summary>
@@ -50,4 +52,44 @@ public sealed class QueryParameters
 
         return fallback;
     }
+
+    /// <summary>
+    /// A date (<c>2026-12-03</c>, a whole UTC day: its start, or its end when <paramref name="endOfDay"/> is set,
+    /// so that a range of two dates includes both) or a date and time with an offset
+    /// (<c>2026-12-03T10:15:00Z</c>).
+    /// </summary>
+    public DateTimeOffset? Time(string name, string? text, bool endOfDay = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+        }
+
+        // An offset is required: a bare local time would mean different instants on different servers.
+        if (DateTimeOffset.TryParseExact(
+                text,
+                ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var at)
+            && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal)))
+        {
+            return at;
+        }
+
+        _errors[name] = [$"'{text}' is not a valid {name}; use a date such as 2026-12-03 or a date and time with an "
+            + "offset such as 2026-12-03T10:15:00Z."];
+
+        return null;
+    }
+
+    /// <summary>Adds messages about a value that parsed but breaks a rule (a range that runs backwards).</summary>
+    public void Add(string name, IEnumerable<string> messages) => _errors[name] = [.. messages];
 }

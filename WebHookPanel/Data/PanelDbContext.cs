@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WebHookPanel.Accounts;
+using WebHookPanel.ApiKeys;
 using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Dispatching;
@@ -10,7 +11,8 @@ using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Data;
 
-/// <summary>The panel's one database: hooks, deliveries, signing keys, the audit log and Identity's accounts.</summary>
+/// <summary>The panel's one database: hooks, deliveries, signing keys, API keys, the audit log and Identity's
+/// accounts.</summary>
 public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : IdentityDbContext<PanelUser>(options)
 {
     public DbSet<WebHook> WebHooks => Set<WebHook>();
@@ -28,6 +30,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : I
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,8 @@
+namespace WebHookPanel.ApiKeys;
+
+public enum ApiKeyState
+{
+    Active,
+    Expired,
+    Revoked,
+}

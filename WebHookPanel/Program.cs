@@ -1,3 +1,4 @@
+using WebHookPanel.Accounts;
 using WebHookPanel.Api;
 using WebHookPanel.Components;
 using WebHookPanel.Data;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPanelUi();
 builder.Services.AddPanelData();
+builder.Services.AddPanelAccounts();
 builder.Services.AddWebHooks();
 builder.Services.AddDispatching();
 builder.Services.AddPanelApi();
@@ -25,12 +27,14 @@ if (!app.Environment.IsDevelopment())
 // (Re-executing inside a branch would miss routing, which has already run.)
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblems();
+app.UseFirstRunGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPanelApi();
+app.MapPanelAccounts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -11,6 +11,7 @@ namespace WebHookPanel.Accounts;
 public sealed partial class AccountSeeder(
     IServiceScopeFactory scopeFactory,
     UserCommands userCommands,
+    UserDirectory directory,
     IOptions<BootstrapAdminOptions> bootstrap,
     ILogger<AccountSeeder> logger) : IHostedService
 {
@@ -23,7 +24,7 @@ public sealed partial class AccountSeeder(
         var (email, password) = (bootstrap.Value.Email?.Trim(), bootstrap.Value.Password);
         if (string.IsNullOrEmpty(email) && string.IsNullOrEmpty(password))
         {
-            if (!await userCommands.AnyUserAsync(cancellationToken))
+            if (!await directory.AnyUserAsync(cancellationToken))
             {
                 LogFirstRunOpen(logger, AccountPaths.FirstRun);
             }

@@ -44,6 +44,7 @@ public static class AccountServiceCollectionExtensions
 
         services.AddScoped<AuthenticationStateProvider, PanelAuthenticationStateProvider>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserCommands>();
         services.AddHostedService<AccountSeeder>();
 

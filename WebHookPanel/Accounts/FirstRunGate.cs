@@ -14,7 +14,7 @@ public static class FirstRunGate
                 StringComparison.OrdinalIgnoreCase),
             page => page.Use(async (context, next) =>
             {
-                var users = context.RequestServices.GetRequiredService<UserCommands>();
+                var users = context.RequestServices.GetRequiredService<UserDirectory>();
                 if (await users.AnyUserAsync(context.RequestAborted))
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -13,6 +13,7 @@ namespace WebHookPanel.Accounts;
 /// </summary>
 public sealed partial class UserCommands(
     IServiceScopeFactory scopeFactory,
+    UserDirectory directory,
     AuditTrail auditTrail,
     TimeProvider timeProvider,
     ILogger<UserCommands> logger)
@@ -69,7 +70,7 @@ public sealed partial class UserCommands(
         }
 
         return await UnderGateAsync(
-            async () => await AnyUserAsync(ct)
+            async () => await directory.AnyUserAsync(ct)
                 ? UserChangeResult.Refused("An account exists already: sign in instead.")
                 : await InsertAsync(System, user, $" ({source})", ct),
             ct);
@@ -166,14 +167,6 @@ public sealed partial class UserCommands(
 
             return Outcome.Audit("user.password-reset", $"{user.Email}: password set by an admin, lockout lifted.");
         });
-
-    public async Task<bool> AnyUserAsync(CancellationToken ct)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
-
-        return await context.Users.AnyAsync(ct);
-    }
 
     private static UserChangeResult LastAdmin(PanelUser user) => UserChangeResult.Refused(
         $"{user.Email} is the last active admin: make another user an admin first.");

@@ -22,6 +22,9 @@ public sealed partial class FirstRun
     public required UserCommands Users { get; init; }
 
     [Inject]
+    public required UserDirectory Directory { get; init; }
+
+    [Inject]
     public required PasswordSignIn PasswordSignIn { get; init; }
 
     [Inject]
@@ -32,7 +35,7 @@ public sealed partial class FirstRun
 
     protected override async Task OnInitializedAsync()
     {
-        _open = !await Users.AnyUserAsync(CancellationToken.None);
+        _open = !await Directory.AnyUserAsync(CancellationToken.None);
         if (!_open)
         {
             Navigation.NotFound();

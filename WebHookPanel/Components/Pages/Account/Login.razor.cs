@@ -18,7 +18,7 @@ public sealed partial class Login
     public required PasswordSignIn PasswordSignIn { get; init; }
 
     [Inject]
-    public required UserCommands Users { get; init; }
+    public required UserDirectory Users { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }

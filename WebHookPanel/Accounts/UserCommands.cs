@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Audit;
 using WebHookPanel.Data;
+using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Accounts;
 
@@ -43,7 +44,7 @@ public sealed partial class UserCommands(
             return UserChangeResult.Refused(AdminOnly);
         }
 
-        var errors = UserInput.Check(user);
+        var errors = await CheckAsync(user);
         if (!errors.IsEmpty)
         {
             return UserChangeResult.Invalid(errors);
@@ -63,7 +64,7 @@ public sealed partial class UserCommands(
         CancellationToken ct)
     {
         var user = new NewUser { Email = email.Trim(), Password = password, Role = PanelRoles.Admin };
-        var errors = UserInput.Check(user);
+        var errors = await CheckAsync(user);
         if (!errors.IsEmpty)
         {
             return UserChangeResult.Invalid(errors);
@@ -167,6 +168,30 @@ public sealed partial class UserCommands(
 
             return Outcome.Audit("user.password-reset", $"{user.Email}: password set by an admin, lockout lifted.");
         });
+
+    /// <summary>Every field at once, the password against Identity's rules too, before anything is stored.</summary>
+    private async Task<FormErrors> CheckAsync(NewUser input)
+    {
+        var errors = UserInput.Check(input);
+        if (errors.Has(PasswordField))
+        {
+            return errors;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PanelUser>>();
+        var candidate = new PanelUser { UserName = input.Email.Trim(), Email = input.Email.Trim() };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, candidate, input.Password);
+            foreach (var error in result.Errors)
+            {
+                errors.Add(PasswordField, error.Description);
+            }
+        }
+
+        return errors;
+    }
 
     private static UserChangeResult LastAdmin(PanelUser user) => UserChangeResult.Refused(
         $"{user.Email} is the last active admin: make another user an admin first.");

@@ -183,8 +183,11 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         Assert.False(SetsCookie(response, AuthCookie));
     }
 
-    [Fact]
-    public async Task OpenSession_UserDisabledMeanwhile_EndsAtTheNextRequest()
+    [Theory]
+    [InlineData("disable")]
+    [InlineData("role")]
+    [InlineData("password")]
+    public async Task OpenSession_UserChangedMeanwhile_EndsAtTheNextRequest(string change)
     {
         await using var own = PanelFactory.With(new Dictionary<string, string?>
         {
@@ -194,7 +197,7 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         await client.SignInAsAsync(PanelRoles.Marketer);
         using var before = await client.GetAsync("/webhooks");
 
-        await DisableAsync(own, PanelFactory.MarketerEmail);
+        await ChangeAsync(own, change);
         using var after = await client.GetAsync("/webhooks");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -212,6 +215,19 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         var users = await factory.Services.GetRequiredService<UserDirectory>().ListAsync(Cancellation);
 
         return users.Single(u => u.Email == email);
+    }
+
+    private static async Task ChangeAsync(PanelFactory factory, string change)
+    {
+        var marketer = await FindAsync(factory, PanelFactory.MarketerEmail);
+        var commands = factory.Services.GetRequiredService<UserCommands>();
+        var result = change switch
+        {
+            "disable" => await commands.DisableAsync(TestActors.Admin, marketer.Id, Cancellation),
+            "role" => await commands.ChangeRoleAsync(TestActors.Admin, marketer.Id, PanelRoles.Admin, Cancellation),
+            _ => await commands.ResetPasswordAsync(TestActors.Admin, marketer.Id, "a new long password", Cancellation),
+        };
+        Assert.True(result.Succeeded, result.Refusal);
     }
 
     private static async Task DisableAsync(PanelFactory factory, string email)

@@ -51,6 +51,9 @@ public sealed partial class AccountFlowTests(BrowserFixture browser)
         await Assertions.Expect(NavLink(page, "Users")).ToHaveCountAsync(0);
         await Assertions.Expect(NavLink(page, "Event simulator")).ToHaveCountAsync(0);
         await BrowserFixture.SaveScreenshotAsync(page, "marketer-home");
+        await page.GotoAsync(new Uri(address, "/admin/users").ToString());
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "access-denied");
     }
 
     [Fact]

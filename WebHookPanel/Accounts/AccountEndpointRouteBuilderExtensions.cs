@@ -21,7 +21,9 @@ public static class AccountEndpointRouteBuilderExtensions
         // Checked here, not by form binding: the post carries nothing else, and another site must not sign anyone out.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return TypedResults.BadRequest();
+            return TypedResults.Text(
+                "The sign-out form was out of date or came from another page. Reload the panel and sign out again.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         await signIn.SignOutAsync();

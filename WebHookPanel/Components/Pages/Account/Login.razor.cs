@@ -18,7 +18,7 @@ public sealed partial class Login
     public required PasswordSignIn PasswordSignIn { get; init; }
 
     [Inject]
-    public required UserDirectory Users { get; init; }
+    public required UserDirectory Directory { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -30,7 +30,7 @@ public sealed partial class Login
     public LoginForm? Input { get; set; }
 
     protected override async Task OnInitializedAsync() =>
-        _firstRunOpen = !await Users.AnyUserAsync(CancellationToken.None);
+        _firstRunOpen = !await Directory.AnyUserAsync(CancellationToken.None);
 
     private async Task SignInAsync()
     {

@@ -1,3 +1,4 @@
+using WebHookPanel.Accounts;
 using WebHookPanel.Api;
 using WebHookPanel.ApiKeys;
 using WebHookPanel.Audit;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPanelUi();
 builder.Services.AddPanelData();
+builder.Services.AddPanelAccounts();
 builder.Services.AddApiKeys();
 builder.Services.AddAuditLog();
 builder.Services.AddWebHooks();
@@ -29,12 +31,14 @@ if (!app.Environment.IsDevelopment())
 // (Re-executing inside a branch would miss routing, which has already run.)
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblems();
+app.UseFirstRunGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPanelApi();
+app.MapPanelAccounts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

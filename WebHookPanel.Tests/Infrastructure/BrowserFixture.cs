@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using WebHookPanel.Accounts;
 
 namespace WebHookPanel.Tests.Infrastructure;
 
 /// <summary>
 /// One headless Chromium for the browser tests: Debian's own build, so that no test ever downloads a browser.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed partial class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -63,19 +65,45 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Opens <paramref name="path"/> in a new page and returns once the Blazor circuit is interactive: the layout
-    /// renders its marker only then, and input typed into a prerendered page is lost.
+    /// renders its marker only then, and input typed into a prerendered page is lost. When the panel asks for a
+    /// login first, signs in as the <see cref="PanelFactory"/> account of <paramref name="role"/> (the admin unless
+    /// told otherwise); the context keeps the cookie for later pages.
     /// </summary>
-    public static async Task<IPage> OpenInteractiveAsync(IBrowserContext context, Uri baseAddress, string path)
+    public static async Task<IPage> OpenInteractiveAsync(
+        IBrowserContext context,
+        Uri baseAddress,
+        string path,
+        string role = PanelRoles.Admin)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, path).ToString());
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions
+        if (IsLoginPage(page.Url))
+        {
+            await SignInAsync(page, role);
+        }
+
+        await WaitUntilInteractiveAsync(page);
+
+        return page;
+    }
+
+    /// <summary>Fills in and posts the login page the browser shows, and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string role)
+    {
+        var (email, password) = PanelFactory.Credentials(role);
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(LoginPage());
+    }
+
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions
         {
             State = WaitForSelectorState.Attached,
         });
 
-        return page;
-    }
+    public static bool IsLoginPage(string url) => LoginPage().IsMatch(url);
 
     /// <summary>Saves a full-page screenshot as <c>screenshots/NAME.png</c> beside the test binaries.</summary>
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
@@ -96,4 +124,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
+
+    [GeneratedRegex("/account/login(\\?|$)")]
+    private static partial Regex LoginPage();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using WebHookPanel.Accounts;
 using WebHookPanel.Catalog;
 using WebHookPanel.Data;
 using WebHookPanel.Requests;
@@ -34,6 +35,10 @@ public sealed class PanelDatabase : IAsyncDisposable
 
     public TimeProvider TimeProvider => _services.GetRequiredService<TimeProvider>();
 
+    public UserCommands UserCommands => _services.GetRequiredService<UserCommands>();
+
+    public UserDirectory UserDirectory => _services.GetRequiredService<UserDirectory>();
+
     public static async Task<PanelDatabase> CreateAsync(CancellationToken cancellationToken)
     {
         var file = new TempDatabase();
@@ -55,12 +60,14 @@ public sealed class PanelDatabase : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(environment)
             .AddPanelData()
+            .AddPanelAccounts()
             .AddWebHooks()
             .BuildServiceProvider(validateScopes: true);
 
-        // Only the migrator, not every hosted service: later hosted workers must not start in component tests.
+        // Only the migrator and the roles, not every hosted service: workers must not start in component tests.
         var migrator = ActivatorUtilities.CreateInstance<DatabaseMigrator>(services);
         await migrator.StartAsync(cancellationToken);
+        await ActivatorUtilities.CreateInstance<AccountSeeder>(services).StartAsync(cancellationToken);
 
         return new PanelDatabase(file, services);
     }
@@ -78,6 +85,8 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<RequestBuilder>());
         services.AddSingleton(_services.GetRequiredService<CurlFormatter>());
         services.AddSingleton(_services.GetRequiredService<AttributeCatalog>());
+        services.AddSingleton(UserCommands);
+        services.AddSingleton(UserDirectory);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WebHookPanel.Accounts;
 using WebHookPanel.Api;
 using WebHookPanel.Data;
 
@@ -15,12 +16,22 @@ namespace WebHookPanel.Tests.Infrastructure;
 
 /// <summary>
 /// The whole panel in-process on a temp SQLite file of its own (or one it shares, see <see cref="On"/>), with a
-/// known bootstrap API key. In-memory by default; <see cref="ServeOnLoopback"/> puts it on a real Kestrel port for a
-/// browser.
+/// known bootstrap API key and two accounts: an admin (the bootstrap admin) and a marketer. In-memory by default;
+/// <see cref="ServeOnLoopback"/> puts it on a real Kestrel port for a browser.
 /// </summary>
 public sealed class PanelFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "panel-tests-bootstrap-key";
+
+    public const string AdminEmail = PanelTestContext.AdminName;
+
+    public const string AdminPassword = "admin password for tests";
+
+    public const string MarketerEmail = PanelTestContext.MarketerName;
+
+    public const string MarketerPassword = "marketer password for tests";
+
+    public const string BootstrapAdminSetting = BootstrapAdminOptions.SectionName;
 
     public const string AllowedNetworksSetting = "Dispatcher:AllowedPrivateNetworks";
 
@@ -44,6 +55,8 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         {
             [$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = _database.ConnectionString,
             [ApiKeyHandler.BootstrapKeySetting] = ApiKey,
+            [$"{BootstrapAdminSetting}:{nameof(BootstrapAdminOptions.Email)}"] = AdminEmail,
+            [$"{BootstrapAdminSetting}:{nameof(BootstrapAdminOptions.Password)}"] = AdminPassword,
 
             // The recording receivers listen on loopback, which the outgoing-address guard refuses by default.
             [AllowedNetworksSetting + ":0"] = "127.0.0.0/8",
@@ -52,6 +65,17 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }
+
+    /// <summary>Settings without a bootstrap admin: the panel starts with no account and offers the first-run page.</summary>
+    public static IReadOnlyDictionary<string, string?> NoAccounts { get; } = new Dictionary<string, string?>
+    {
+        [$"{BootstrapAdminSetting}:{nameof(BootstrapAdminOptions.Email)}"] = null,
+        [$"{BootstrapAdminSetting}:{nameof(BootstrapAdminOptions.Password)}"] = null,
+    };
+
+    /// <summary>The email and password of the test account of a role (<see cref="PanelRoles"/>).</summary>
+    public static (string Email, string Password) Credentials(string role) =>
+        role == PanelRoles.Admin ? (AdminEmail, AdminPassword) : (MarketerEmail, MarketerPassword);
 
     /// <summary>Settings that leave the outgoing-address guard with an empty allow-list.</summary>
     public static IReadOnlyDictionary<string, string?> NoAllowedNetworks { get; } =
@@ -134,6 +158,9 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         // Outside Development an unpublished app answers 500 for MudBlazor's files and blazor.web.js.
         builder.UseEnvironment(Environments.Development);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+
+        // After the panel's own hosted services: the schema is migrated and the bootstrap admin exists by then.
+        builder.ConfigureTestServices(services => services.AddHostedService<MarketerSeeder>());
         if (_timeProvider is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using WebHookPanel.Accounts;
 using WebHookPanel.Components.WebHookForm;
 using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
@@ -26,6 +28,9 @@ public sealed partial class TestSendDialog
     [CascadingParameter]
     public required IMudDialogInstance Dialog { get; set; }
 
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
+
     [Parameter, EditorRequired]
     public required int WebHookId { get; set; }
 
@@ -36,6 +41,14 @@ public sealed partial class TestSendDialog
 
     private async Task SendAsync()
     {
+        // Only admins open this dialog; the check is here too because the send itself is what must not happen.
+        if (!(await AuthenticationState).User.IsAdmin())
+        {
+            _error = "Only an admin can send test requests.";
+
+            return;
+        }
+
         _sending = true;
         _error = null;
         _result = null;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using WebHookPanel.Accounts;
 using WebHookPanel.Api;
 using WebHookPanel.Components.WebHookForm;
 using WebHookPanel.Dispatching;
@@ -36,6 +38,9 @@ public sealed partial class EventSimulator
 
     [Inject]
     public required TimeProvider TimeProvider { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     private string CodeHelp => _trigger == TriggerType.Event ? "Required: the event code" : "Optional";
 
@@ -75,6 +80,14 @@ public sealed partial class EventSimulator
 
     private async Task FireAsync()
     {
+        // The page is for admins only; the check is here too because firing is what must not happen.
+        if (!(await AuthenticationState).User.IsAdmin())
+        {
+            _errors = ["Only an admin can fire events."];
+
+            return;
+        }
+
         var evt = new IncomingEvent
         {
             Type = _trigger,

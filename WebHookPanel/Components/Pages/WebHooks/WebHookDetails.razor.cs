@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using WebHookPanel.Accounts;
 using WebHookPanel.Components.Deliveries;
 using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
@@ -27,6 +29,7 @@ public sealed partial class WebHookDetails : IDisposable
     private long _lastRefresh;
     private int _refreshQueued;
     private bool _notFound;
+    private bool _isAdmin;
 
     [Inject]
     public required WebHookStore Store { get; init; }
@@ -46,11 +49,15 @@ public sealed partial class WebHookDetails : IDisposable
     [Inject]
     public required ISnackbar Snackbar { get; init; }
 
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
+
     [Parameter]
     public int Id { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
+        _isAdmin = await IsAdminAsync();
         await LoadHookAsync();
         if (_table is not null)
         {
@@ -140,8 +147,15 @@ public sealed partial class WebHookDetails : IDisposable
         StateHasChanged();
     }
 
-    private async Task PauseAsync()
+    internal async Task PauseAsync()
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can pause webhooks.", Severity.Error);
+
+            return;
+        }
+
         var paused = await Commands.PauseAsync(Id, CancellationToken.None);
         Snackbar.Add(
             paused ? "Paused: new deliveries are held until you resume." : "Only an active webhook can be paused.",
@@ -149,8 +163,15 @@ public sealed partial class WebHookDetails : IDisposable
         await RefreshAsync();
     }
 
-    private async Task ResumeAsync()
+    internal async Task ResumeAsync()
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can resume webhooks.", Severity.Error);
+
+            return;
+        }
+
         var resumed = await Commands.ResumeAsync(Id, CancellationToken.None);
         Snackbar.Add(
             resumed ? "Resumed: held deliveries are sent now." : "This webhook no longer exists.",
@@ -158,8 +179,15 @@ public sealed partial class WebHookDetails : IDisposable
         await RefreshAsync();
     }
 
-    private async Task ReplayDeadAsync()
+    internal async Task ReplayDeadAsync()
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can replay deliveries.", Severity.Error);
+
+            return;
+        }
+
         var replayed = await Commands.ReplayDeadAsync(Id, CancellationToken.None);
         Snackbar.Add(
             replayed switch
@@ -173,8 +201,15 @@ public sealed partial class WebHookDetails : IDisposable
         await RefreshAsync();
     }
 
-    private async Task ReplayAsync(DeliveryView delivery)
+    internal async Task ReplayAsync(DeliveryView delivery)
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can replay deliveries.", Severity.Error);
+
+            return;
+        }
+
         var result = await Commands.ReplayAsync(delivery.Id, CancellationToken.None);
         Snackbar.Add(
             result switch
@@ -194,8 +229,15 @@ public sealed partial class WebHookDetails : IDisposable
         await Dialogs.ShowAsync<AttemptsDialog>($"Delivery {delivery.Id}", parameters, options);
     }
 
-    private async Task OpenTestSendAsync()
+    internal async Task OpenTestSendAsync()
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can send test requests.", Severity.Error);
+
+            return;
+        }
+
         var hook = await Store.FindAsync(Id, CancellationToken.None);
         if (hook is null)
         {
@@ -212,4 +254,7 @@ public sealed partial class WebHookDetails : IDisposable
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true };
         await Dialogs.ShowAsync<TestSendDialog>("Test send", parameters, options);
     }
+
+    // Asked again at every action: the page may have been opened under a role the user no longer has.
+    private async Task<bool> IsAdminAsync() => (await AuthenticationState).User.IsAdmin();
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using WebHookPanel.Accounts;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -10,6 +12,7 @@ public sealed partial class WebHookList
     private string? _search;
     private TriggerType? _trigger;
     private WebHookStatus? _status;
+    private bool _isAdmin;
 
     [Inject]
     public required WebHookStore Store { get; init; }
@@ -19,6 +22,11 @@ public sealed partial class WebHookList
 
     [Inject]
     public required ISnackbar Snackbar { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
+
+    protected override async Task OnParametersSetAsync() => _isAdmin = await IsAdminAsync();
 
     private async Task<TableData<WebHookSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -67,8 +75,19 @@ public sealed partial class WebHookList
         return _table.ReloadServerData();
     }
 
-    private async Task DeleteAsync(WebHookSummary hook)
+    /// <summary>
+    /// Deletes after asking; refused unless the user is an admin when the click arrives, whatever the page showed
+    /// (a role can change while the page is open).
+    /// </summary>
+    internal async Task DeleteAsync(WebHookSummary hook)
     {
+        if (!await IsAdminAsync())
+        {
+            Snackbar.Add("Only an admin can delete webhooks.", Severity.Error);
+
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Delete webhook",
             $"Delete \"{hook.Name}\"? It stops firing at once; its delivery history is kept.",
@@ -88,4 +107,6 @@ public sealed partial class WebHookList
             await _table.ReloadServerData();
         }
     }
+
+    private async Task<bool> IsAdminAsync() => (await AuthenticationState).User.IsAdmin();
 }

@@ -1,11 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WebHookPanel.Api;
 using WebHookPanel.Tests.ApiKeys;
@@ -22,9 +16,8 @@ public sealed class ApiKeyPageTests(BrowserFixture browser)
     [Fact]
     public async Task CreateKey_InTheBrowser_WorksForItsScopeUntilRevoked()
     {
-        await using var basePanel = new PanelFactory();
-        await using var panel = basePanel.WithWebHostBuilder(web => web.ConfigureTestServices(SignedInAdmin.AddTo));
-        var address = Serve(panel);
+        await using var panel = new PanelFactory();
+        var address = panel.ServeOnLoopback();
         using var api = new HttpClient { BaseAddress = address };
         await using var context = await browser.NewContextAsync();
         var page = await BrowserFixture.OpenInteractiveAsync(context, address, "/admin/api-keys");
@@ -65,16 +58,6 @@ public sealed class ApiKeyPageTests(BrowserFixture browser)
         await page.GotoAsync(new Uri(address, "/admin/audit").ToString());
         await Assertions.Expect(page.GetByTestId("audit-action-cell").First).ToHaveTextAsync("apikey.revoked");
         await BrowserFixture.SaveScreenshotAsync(page, "audit-log");
-    }
-
-    private static Uri Serve(WebApplicationFactory<Program> panel)
-    {
-        panel.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        panel.StartServer();
-        var server = panel.Services.GetRequiredService<IServer>();
-        var addresses = server.Features.GetRequiredFeature<IServerAddressesFeature>();
-
-        return new Uri(addresses.Addresses.Single());
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string key)

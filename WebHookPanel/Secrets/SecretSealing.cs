@@ -1,0 +1,74 @@
+using WebHookPanel.Requests;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Secrets;
+
+/// <summary>
+/// One incoming definition matched against the stored secrets it may keep (<see cref="DefinitionSecrets"/>): what to
+/// validate, what to store and what to build a request from.
+/// </summary>
+public sealed class SecretSealing
+{
+    private readonly HeaderSecretProtector _protector;
+    private readonly Dictionary<string, string> _stored;
+
+    internal SecretSealing(
+        HeaderSecretProtector protector,
+        WebHookDefinition definition,
+        Dictionary<string, string> stored)
+    {
+        _protector = protector;
+        _stored = stored;
+        Definition = definition;
+    }
+
+    /// <summary>The incoming definition, kept secrets as the mask: what the validator checks.</summary>
+    public WebHookDefinition Definition { get; }
+
+    /// <summary>The keys of the header rows whose stored secret this definition keeps.</summary>
+    public IReadOnlyList<string> KeptKeys =>
+        [.. (Definition.Headers ?? []).Where(IsKept).Select(r => r.Key)];
+
+    /// <summary>Adds the errors of rows that hold the mask without a stored secret to keep.</summary>
+    public void Check(FormErrors errors) =>
+        DefinitionSecrets.CheckMasks(Definition, _stored.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase), errors);
+
+    /// <summary>
+    /// The definition to store: kept rows carry their stored value (encrypted now if it was stored before
+    /// encryption), typed secret values are encrypted. Call only once the definition is valid.
+    /// </summary>
+    public WebHookDefinition Seal()
+    {
+        var sealedCopy = Definition.Clone();
+        foreach (var row in sealedCopy.Headers.Where(SecretHeaderRule.HoldsSecret))
+        {
+            if (IsKept(row))
+            {
+                var stored = _stored[row.Key];
+                row.Value = HeaderSecretProtector.IsProtected(stored) ? stored : _protector.Protect(stored);
+            }
+            else
+            {
+                row.Value = _protector.Protect(row.Value);
+            }
+        }
+
+        return sealedCopy;
+    }
+
+    /// <summary>The definition with every secret value in clear, kept ones decrypted: to build a request from.</summary>
+    public WebHookDefinition Open()
+    {
+        var open = Definition.Clone();
+        foreach (var row in open.Headers.Where(IsKept))
+        {
+            row.Value = _protector.Unprotect(_stored[row.Key], row.Key);
+        }
+
+        return open;
+    }
+
+    private bool IsKept(FieldRow? row) =>
+        row is not null && SecretMask.IsMask(row.Value) && SecretHeaderRule.HoldsSecret(row)
+        && _stored.ContainsKey(row.Key ?? "");
+}

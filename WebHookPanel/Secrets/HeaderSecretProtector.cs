@@ -22,7 +22,7 @@ public sealed class HeaderSecretProtector(IDataProtectionProvider protection)
 
     public static bool IsProtected(string? value) => value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
-    /// <summary>Encrypts a value as typed; a typed value is never taken for an encrypted one, whatever it starts with.</summary>
+    /// <summary>Encrypts a value as typed: a typed value is never taken for an encrypted one, whatever its start.</summary>
     public string Protect(string clear) => Prefix + _protector.Protect(clear);
 
     /// <summary>The stored value in clear; <paramref name="headerKey"/> names the header if it cannot be decrypted.</summary>
@@ -43,6 +43,27 @@ public sealed class HeaderSecretProtector(IDataProtectionProvider protection)
         {
             throw new UnreadableSecretException($"header '{headerKey}'", exception);
         }
+    }
+
+    /// <summary>
+    /// Encrypts, in place, the secret header values of a stored definition that are still in clear (stored before
+    /// encryption); true when there was any.
+    /// </summary>
+    public bool ProtectClearValues(WebHookDefinition stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+
+        var changed = false;
+        foreach (var row in (stored.Headers ?? []).Where(r => r is not null && SecretHeaderRule.HoldsSecret(r)))
+        {
+            if (!string.IsNullOrEmpty(row.Value) && !IsProtected(row.Value))
+            {
+                row.Value = Protect(row.Value);
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>A copy of a stored definition with its secret header values in clear, to build a request from.</summary>

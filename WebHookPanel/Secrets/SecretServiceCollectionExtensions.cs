@@ -24,6 +24,7 @@ public static class SecretServiceCollectionExtensions
         services.TryAddSingleton<DefinitionSecrets>();
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<SecretAccess>();
+        services.AddHostedService<HeaderSecretBackfill>();
 
         return services;
     }

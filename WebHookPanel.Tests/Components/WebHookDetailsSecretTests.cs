@@ -53,7 +53,9 @@ public sealed class WebHookDetailsSecretTests : PanelTestContext
             ApiKey,
             page.Find("[data-testid=hook-header-0-value]").TextContent.Trim()));
         var entry = Assert.Single(await AuditAsync());
-        Assert.Equal((AdminName, SecretAccess.RevealedAction, "webhook"), (entry.Actor, entry.Action, entry.TargetType));
+        Assert.Equal(
+            (AdminName, SecretAccess.RevealedAction, "webhook"),
+            (entry.Actor, entry.Action, entry.TargetType));
         Assert.Equal(hookId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.TargetId);
         Assert.DoesNotContain(ApiKey, entry.Summary, StringComparison.Ordinal);
         page.Find("button[data-testid=hook-header-0-reveal]").Click();

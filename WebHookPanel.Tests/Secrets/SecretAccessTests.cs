@@ -83,8 +83,9 @@ public sealed class SecretAccessTests : IAsyncLifetime
     {
         var hookId = await CreateAsync();
         await _database.Store.DeleteAsync(hookId, Token);
+        var admin = Person("admin@panel.test", PanelRoles.Admin);
 
-        var header = await Access.RevealHeaderAsync(Person("a@panel.test", PanelRoles.Admin), hookId, "X-Api-Key", Token);
+        var header = await Access.RevealHeaderAsync(admin, hookId, "X-Api-Key", Token);
 
         Assert.Equal(SecretAccessResult.NotFound, header.Result);
     }

@@ -10,7 +10,7 @@ using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Secrets;
 
-/// <summary>Secrets stored by one panel and read by another on the same database, and secrets stored in clear.</summary>
+/// <summary>Secrets stored by one panel and read by another on the same database; secrets stored in clear.</summary>
 public sealed class SecretRestartTests : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();

@@ -100,7 +100,10 @@ public sealed class SecretRevealApiTests : IAsyncLifetime
     public async Task Preview_SavedHookAsReadWithReveal_ShowsStoredValueAndAuditsIt()
     {
         var hookId = await _host.CreateHookAsync(SecretHook());
-        var read = await _host.Api.GetFromJsonAsync<WebHookResource>($"/api/webhooks/{hookId}", PanelJson.Options, Token);
+        var read = await _host.Api.GetFromJsonAsync<WebHookResource>(
+            $"/api/webhooks/{hookId}",
+            PanelJson.Options,
+            Token);
 
         using var response = await _host.Api.PostAsJsonAsync(
             "/api/webhooks/preview?reveal=true",

@@ -17,7 +17,8 @@ public sealed class VerificationSnippetTests : IAsyncLifetime
     private const string NodeHarness = """
         const { verify } = require(process.argv[1]);
         const body = require("node:fs").readFileSync(process.argv[2], "utf8");
-        process.stdout.write(String(verify(process.env.SECRET, process.env.ID, process.env.TS, body, process.env.SIG)));
+        const env = process.env;
+        process.stdout.write(String(verify(env.SECRET, env.ID, env.TS, body, env.SIG)));
         """;
 
     private const string PythonHarness = """
@@ -27,7 +28,8 @@ public sealed class VerificationSnippetTests : IAsyncLifetime
         spec.loader.exec_module(snippet)
         with open(sys.argv[2], encoding="utf-8", newline="") as file:
             body = file.read()
-        print(str(snippet.verify(os.environ["SECRET"], os.environ["ID"], os.environ["TS"], body, os.environ["SIG"])).lower(), end="")
+        env = os.environ
+        print(str(snippet.verify(env["SECRET"], env["ID"], env["TS"], body, env["SIG"])).lower(), end="")
         """;
 
     private DispatchHost _host = null!;

@@ -40,7 +40,7 @@ public sealed class DefinitionSecrets(
         return new SecretSealing(protector, incoming, kept);
     }
 
-    /// <summary>The latest stored version of a hook as stored, secret values encrypted; null when there is none.</summary>
+    /// <summary>The hook's latest version as stored, secret values encrypted; null when there is none.</summary>
     public async Task<WebHookDefinition?> LatestAsync(int webHookId, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -22,10 +22,10 @@ public sealed class HeaderSecretProtector(IDataProtectionProvider protection)
 
     public static bool IsProtected(string? value) => value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
-    /// <summary>Encrypts a value as typed: a typed value is never taken for an encrypted one, whatever its start.</summary>
+    /// <summary>Encrypts a typed value, which is never taken for an encrypted one, whatever it starts with.</summary>
     public string Protect(string clear) => Prefix + _protector.Protect(clear);
 
-    /// <summary>The stored value in clear; <paramref name="headerKey"/> names the header if it cannot be decrypted.</summary>
+    /// <summary>The stored value in clear; <paramref name="headerKey"/> names it if it cannot be decrypted.</summary>
     public string Unprotect(string stored, string headerKey)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -66,7 +66,7 @@ public sealed class HeaderSecretProtector(IDataProtectionProvider protection)
         return changed;
     }
 
-    /// <summary>A copy of a stored definition with its secret header values in clear, to build a request from.</summary>
+    /// <summary>A copy of a stored definition with its secret values in clear, to build a request from.</summary>
     public WebHookDefinition Unprotect(WebHookDefinition stored)
     {
         ArgumentNullException.ThrowIfNull(stored);

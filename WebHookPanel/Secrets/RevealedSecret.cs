@@ -1,4 +1,4 @@
 namespace WebHookPanel.Secrets;
 
-/// <summary>What an attempt to reveal a secret gave: the value in clear only when <see cref="Result"/> is Done.</summary>
+/// <summary>What a reveal gave: the value in clear only when <see cref="Result"/> is Done.</summary>
 public sealed record RevealedSecret(SecretAccessResult Result, string? Value = null);

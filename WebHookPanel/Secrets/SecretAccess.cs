@@ -27,7 +27,7 @@ public sealed partial class SecretAccess(
 
     private const string TargetType = "webhook";
 
-    /// <summary>The stored value of the secret header <paramref name="headerKey"/> of the hook's latest version.</summary>
+    /// <summary>The stored value of secret header <paramref name="headerKey"/> in the hook's latest version.</summary>
     public async Task<RevealedSecret> RevealHeaderAsync(
         ClaimsPrincipal actor,
         int webHookId,
@@ -52,7 +52,8 @@ public sealed partial class SecretAccess(
         }
 
         var value = protector.Unprotect(row.Value, row.Key);
-        await RecordAsync(actor, RevealedAction, webHookId, $"Revealed the value of header '{row.Key}'.", cancellationToken);
+        var summary = $"Revealed the value of header '{row.Key}'.";
+        await RecordAsync(actor, RevealedAction, webHookId, summary, cancellationToken);
 
         return new RevealedSecret(SecretAccessResult.Done, value);
     }

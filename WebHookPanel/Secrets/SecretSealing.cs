@@ -56,7 +56,7 @@ public sealed class SecretSealing
         return sealedCopy;
     }
 
-    /// <summary>The definition with every secret value in clear, kept ones decrypted: to build a request from.</summary>
+    /// <summary>The definition with every secret in clear, kept ones decrypted: to build a request from.</summary>
     public WebHookDefinition Open()
     {
         var open = Definition.Clone();

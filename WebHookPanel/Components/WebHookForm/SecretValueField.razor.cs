@@ -65,7 +65,7 @@ public sealed partial class SecretValueField
 
     private bool ShowError => _touched || ShowAllErrors;
 
-    private string Helper => IsKept ? "Stored encrypted; type a new value to replace it" : "Stored encrypted";
+    private string Helper => IsKept ? "Encrypted; type to replace" : "Stored encrypted";
 
     private string RevealIcon => _shown || _revealed is not null
         ? Icons.Material.Filled.VisibilityOff

@@ -1,6 +1,6 @@
-// .NET 8+, no package. Read the body as text (e.g. with a StreamReader on Request.Body), then:
-//   WebhookVerifier.Verify(secret, Request.Headers["webhook-id"]!, Request.Headers["webhook-timestamp"]!,
-//       body, Request.Headers["webhook-signature"]!)
+// .NET 8+, no package. In the endpoint, read the raw body as text, then call
+//   WebhookVerifier.Verify(secret, Request.Headers["webhook-id"].ToString(),
+//       Request.Headers["webhook-timestamp"].ToString(), body, Request.Headers["webhook-signature"].ToString())
 using System.Security.Cryptography;
 using System.Text;
 

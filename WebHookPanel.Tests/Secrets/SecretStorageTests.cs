@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Secrets;
@@ -171,6 +172,52 @@ public sealed class SecretStorageTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("headers[0].value", out _));
+    }
+
+    [Fact]
+    public async Task Revise_WithAnOlderStoredVersion_SendsThatVersionsSecret()
+    {
+        var hookId = await _host.CreateHookAsync(SecretHook());
+        var read = await GetAsync(hookId);
+        read["headers"]![0]!["value"] = "second-key";
+        using (var put = await _host.Api.PutAsJsonAsync($"/api/webhooks/{hookId}", read, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        var first = await StoredVersionAsync(hookId, 1);
+        var saved = await Commands.ReviseAsync(hookId, first, Token);
+        await _host.TestSendAsync(hookId, "restored");
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(_apiKey, _host.Receiver.Requests.Single().Header("X-Api-Key"));
+        Assert.Equal(first.Headers[0].Value, (await StoredVersionAsync(hookId, 3)).Headers[0].Value);
+    }
+
+    [Fact]
+    public async Task Create_WithAnotherHooksEncryptedValue_SendsItAsTyped()
+    {
+        var otherId = await _host.CreateHookAsync(SecretHook());
+        var token = (await StoredVersionAsync(otherId, 1)).Headers[0].Value;
+        var hook = DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok");
+        hook.Headers = [new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = token }];
+
+        var hookId = await _host.CreateHookAsync(hook);
+        await _host.TestSendAsync(hookId, "borrowed");
+
+        Assert.Equal(token, _host.Receiver.Requests.Single().Header("X-Api-Key"));
+    }
+
+    private WebHookCommands Commands => _host.Factory.Services.GetRequiredService<WebHookCommands>();
+
+    private async Task<WebHookDefinition> StoredVersionAsync(int hookId, int number)
+    {
+        await using var context = await _host.Database.CreateDbContextAsync(Token);
+
+        return await context.WebHookVersions.AsNoTracking()
+            .Where(v => v.WebHookId == hookId && v.Number == number)
+            .Select(v => v.Definition)
+            .SingleAsync(Token);
     }
 
     private WebHookResource SecretHook()

@@ -27,6 +27,7 @@ public sealed class DefinitionSecrets(
         ArgumentNullException.ThrowIfNull(incoming);
 
         var stored = webHookId is { } id ? await LatestAsync(id, cancellationToken) : null;
+        var own = webHookId is { } hookId ? await OwnTokensAsync(hookId, cancellationToken) : [];
         var kept = StoredValues(stored);
         foreach (var row in incoming.Headers ?? [])
         {
@@ -37,7 +38,7 @@ public sealed class DefinitionSecrets(
             }
         }
 
-        return new SecretSealing(protector, incoming, kept);
+        return new SecretSealing(protector, incoming, kept, own);
     }
 
     /// <summary>The hook's latest version as stored, secret values encrypted; null when there is none.</summary>
@@ -86,6 +87,20 @@ public sealed class DefinitionSecrets(
                     + "secret value.");
             }
         }
+    }
+
+    // The encrypted values that any version of this hook stores: a stored definition saved again (a version
+    // restored or approved) carries them as they are. A value that merely looks encrypted is still encrypted
+    // again, so that one hook can never be made to send another hook's secret.
+    private async Task<HashSet<string>> OwnTokensAsync(int webHookId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await context.WebHookVersions.AsNoTracking()
+            .Where(v => v.WebHookId == webHookId)
+            .Select(v => v.Definition)
+            .ToListAsync(cancellationToken);
+
+        return [.. versions.SelectMany(StoredValues).Select(v => v.Value).Where(HeaderSecretProtector.IsProtected)];
     }
 
     private static Dictionary<string, string> StoredValues(WebHookDefinition? stored)

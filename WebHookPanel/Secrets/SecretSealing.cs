@@ -11,14 +11,17 @@ public sealed class SecretSealing
 {
     private readonly HeaderSecretProtector _protector;
     private readonly Dictionary<string, string> _stored;
+    private readonly HashSet<string> _ownTokens;
 
     internal SecretSealing(
         HeaderSecretProtector protector,
         WebHookDefinition definition,
-        Dictionary<string, string> stored)
+        Dictionary<string, string> stored,
+        HashSet<string> ownTokens)
     {
         _protector = protector;
         _stored = stored;
+        _ownTokens = ownTokens;
         Definition = definition;
     }
 
@@ -35,7 +38,8 @@ public sealed class SecretSealing
 
     /// <summary>
     /// The definition to store: kept rows carry their stored value (encrypted now if it was stored before
-    /// encryption), typed secret values are encrypted. Call only once the definition is valid.
+    /// encryption), as do rows that hold one of this hook's own stored encrypted values; typed secret values are
+    /// encrypted. Call only once the definition is valid.
     /// </summary>
     public WebHookDefinition Seal()
     {
@@ -47,7 +51,7 @@ public sealed class SecretSealing
                 var stored = _stored[row.Key];
                 row.Value = HeaderSecretProtector.IsProtected(stored) ? stored : _protector.Protect(stored);
             }
-            else
+            else if (!_ownTokens.Contains(row.Value))
             {
                 row.Value = _protector.Protect(row.Value);
             }
@@ -60,9 +64,16 @@ public sealed class SecretSealing
     public WebHookDefinition Open()
     {
         var open = Definition.Clone();
-        foreach (var row in open.Headers.Where(IsKept))
+        foreach (var row in open.Headers.Where(SecretHeaderRule.HoldsSecret))
         {
-            row.Value = _protector.Unprotect(_stored[row.Key], row.Key);
+            if (IsKept(row))
+            {
+                row.Value = _protector.Unprotect(_stored[row.Key], row.Key);
+            }
+            else if (_ownTokens.Contains(row.Value))
+            {
+                row.Value = _protector.Unprotect(row.Value, row.Key);
+            }
         }
 
         return open;

@@ -59,7 +59,7 @@ public sealed class CurlReplayTests
         Dictionary<string, object?> evt)
     {
         using var response = await host.Api.PostAsJsonAsync(
-            "/api/webhooks/preview",
+            "/api/webhooks/preview?reveal=true",
             new { webhook = hook, @event = evt },
             PanelJson.Options,
             Token);

@@ -40,7 +40,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         var hookId = await _host.CreateHookAsync(hook);
         var evt = DispatchTestData.Event("e2e-1", parameters: new() { ["userId"] = "a b/ş" });
         using var previewResponse = await _host.Api.PostAsJsonAsync(
-            "/api/webhooks/preview",
+            "/api/webhooks/preview?reveal=true",
             new { webhook = hook, @event = evt },
             PanelJson.Options,
             Token);

@@ -41,7 +41,7 @@ public sealed class SigningTests : IAsyncLifetime
     {
         var hookId = await CreateSignedHookAsync();
         var oldSecret = await Keys.CurrentAsync(hookId, Token);
-        await Keys.RotateAsync(hookId, Token);
+        await Keys.RotateAsync(hookId, _ => { }, Token);
         var newSecret = await Keys.CurrentAsync(hookId, Token);
 
         await TestSendAsync(hookId);

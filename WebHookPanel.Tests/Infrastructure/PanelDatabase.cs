@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using WebHookPanel.Accounts;
+using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Data;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
+using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Infrastructure;
@@ -74,7 +78,7 @@ public sealed class PanelDatabase : IAsyncDisposable
 
     /// <summary>
     /// Registers this database's factory, store, clock and the hook services built on them in another container,
-    /// e.g. bUnit's.
+    /// e.g. bUnit's. The secret services come along, so that both containers encrypt with the same key ring.
     /// </summary>
     public void AddTo(IServiceCollection services)
     {
@@ -87,6 +91,12 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<AttributeCatalog>());
         services.AddSingleton(UserCommands);
         services.AddSingleton(UserDirectory);
+        services.AddSingleton(_services.GetRequiredService<IDataProtectionProvider>());
+        services.AddSingleton(_services.GetRequiredService<AuditTrail>());
+        services.AddSingleton(_services.GetRequiredService<HeaderSecretProtector>());
+        services.AddSingleton(_services.GetRequiredService<DefinitionSecrets>());
+        services.AddSingleton(_services.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton(_services.GetRequiredService<SecretAccess>());
     }
 
     public async ValueTask DisposeAsync()

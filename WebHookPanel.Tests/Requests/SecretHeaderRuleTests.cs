@@ -13,6 +13,12 @@ public sealed class SecretHeaderRuleTests
     [InlineData("X-Client-SECRET")]
     [InlineData("Password")]
     [InlineData("X-Hook-Key")]
+    [InlineData("Proxy-Authorization")]
+    [InlineData("Cookie")]
+    [InlineData("X-Auth")]
+    [InlineData("X-Auth-User")]
+    [InlineData("X-Client-Credentials")]
+    [InlineData("X-Passwd")]
     public void IsSecret_SecretLookingKey_IsSecret(string key)
     {
         var secret = SecretHeaderRule.IsSecret(key, flagged: false);
@@ -24,6 +30,8 @@ public sealed class SecretHeaderRuleTests
     [InlineData("X-Team")]
     [InlineData("User-Agent")]
     [InlineData("X-Authorization-Mode")]
+    [InlineData("X-Author")]
+    [InlineData("X-Set-Cookie-Policy")]
     public void IsSecret_OrdinaryKey_IsNotSecret(string key)
     {
         var secret = SecretHeaderRule.IsSecret(key, flagged: false);

@@ -6,6 +6,7 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         endpoints.MapOpenApi();
         endpoints.MapWebHookApi();
+        endpoints.MapSecretApi();
         endpoints.MapEventApi();
         endpoints.MapDeliveryApi();
         endpoints.MapAuditApi();

@@ -36,6 +36,23 @@ public sealed class QueryParameters
         return null;
     }
 
+    public bool Bool(string name, string? text)
+    {
+        if (string.IsNullOrEmpty(text) || bool.TryParse(text, out var value) && !value)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out _))
+        {
+            return true;
+        }
+
+        _errors[name] = [$"'{text}' is not a valid {name}; use true or false."];
+
+        return false;
+    }
+
     public int Int(string name, string? text, int fallback, int min, int max)
     {
         if (string.IsNullOrEmpty(text))

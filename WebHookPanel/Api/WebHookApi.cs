@@ -1,13 +1,18 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WebHookPanel.Accounts;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Requests;
-using WebHookPanel.Signing;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Api;
 
-/// <summary>The admin API twin of the webhook pages (DESIGN §5.3).</summary>
+/// <summary>
+/// The admin API twin of the webhook pages (DESIGN §5.3). Secret header values are answered as the mask, and the
+/// mask (or no value) sent back keeps the stored one.
+/// </summary>
 public static class WebHookApi
 {
     /// <summary>A hook at its limits of rows and lengths fits well within this.</summary>
@@ -63,7 +68,7 @@ public static class WebHookApi
     {
         var hook = await store.FindAsync(id, cancellationToken);
 
-        return hook is null ? TypedResults.NotFound() : TypedResults.Ok(hook);
+        return hook is null ? TypedResults.NotFound() : TypedResults.Ok(SecretMask.Apply(hook));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -84,7 +89,7 @@ public static class WebHookApi
             return ValidationProblems.From(result.Errors);
         }
 
-        var created = await store.FindAsync(result.Id!.Value, cancellationToken);
+        var created = SecretMask.Apply(await store.FindAsync(result.Id!.Value, cancellationToken));
 
         return TypedResults.Created($"/api/webhooks/{result.Id}", created);
     }
@@ -121,7 +126,7 @@ public static class WebHookApi
             return ValidationProblems.From(result.Errors);
         }
 
-        return TypedResults.Ok(await store.FindAsync(id, cancellationToken));
+        return TypedResults.Ok(SecretMask.Apply(await store.FindAsync(id, cancellationToken)));
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
@@ -130,15 +135,32 @@ public static class WebHookApi
         CancellationToken cancellationToken) =>
         await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
+    /// <summary>
+    /// The request an event would send. Secret header values are masked unless <c>reveal=true</c>, which only callers
+    /// who may reveal secrets can ask for; a saved hook's kept secrets revealed that way are audited.
+    /// </summary>
     private static async Task<IResult> PreviewAsync(
         HttpRequest request,
-        WebHookCommands commands,
-        RequestBuilder builder,
-        RequestSigner signer,
-        WebHookStore store,
-        CurlFormatter curl,
+        ClaimsPrincipal user,
+        string? reveal,
+        [AsParameters] PreviewServices services,
         CancellationToken cancellationToken)
     {
+        var query = new QueryParameters();
+        var revealing = query.Bool("reveal", reveal);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        if (revealing && !user.CanRevealSecrets())
+        {
+            return TypedResults.Problem(
+                detail: "Only admins may reveal secret header values; ask again without reveal=true.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Revealing secrets is not allowed.");
+        }
+
         var (body, problem) = await ApiBody.ReadAsync<PreviewRequest>(request, cancellationToken);
         if (body is null)
         {
@@ -155,13 +177,33 @@ public static class WebHookApi
                 title: "The preview request is incomplete.");
         }
 
-        var errors = commands.Check(hook);
+        // A saved hook previews with its own stored secrets and signing secret, so that the resolved cURL sends what
+        // the dispatcher would.
+        var savedId = hook.Id is { } id && await services.Store.FindAsync(id, cancellationToken) is not null
+            ? hook.Id
+            : null;
+        var sealing = await services.Secrets.PrepareAsync(savedId, hook, cancellationToken);
+        var errors = services.Commands.Check(hook);
+        sealing.Check(errors);
         if (!errors.IsEmpty)
         {
             return ValidationProblems.From(errors);
         }
 
-        var built = builder.Build(hook, evt);
+        WebHookDefinition open;
+        try
+        {
+            open = sealing.Open();
+        }
+        catch (UnreadableSecretException exception)
+        {
+            return TypedResults.Problem(
+                detail: exception.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "A stored secret of the webhook cannot be read.");
+        }
+
+        var built = services.Builder.Build(open, evt);
         if (built.Request is not { } unsigned)
         {
             return TypedResults.Problem(
@@ -170,18 +212,27 @@ public static class WebHookApi
                 title: "The event cannot be sent with this webhook.");
         }
 
-        // A saved hook previews with its own secret, so that the resolved cURL sends a signature that verifies.
-        var savedId = hook.Id is { } id && await store.FindAsync(id, cancellationToken) is not null ? hook.Id : null;
-        var sent = await signer.SignAsync(unsigned, hook, savedId, Delivery.NewMessageId(), cancellationToken);
+        var sent = await services.Signer.SignAsync(
+            unsigned,
+            open,
+            savedId,
+            Delivery.NewMessageId(),
+            cancellationToken);
+        if (revealing && savedId is { } saved)
+        {
+            await services.Access.RecordRevealedHeadersAsync(user, saved, sealing.KeptKeys, cancellationToken);
+        }
 
-        // The admin API key may reveal secrets; marketers' masking comes with user roles.
         return TypedResults.Ok(new PreviewResponse(
             sent.Method,
             sent.Url,
-            [.. sent.Headers.Select(h => new PreviewHeader(h.Name, h.Value))],
+            [.. sent.Headers.Select(h => new PreviewHeader(
+                h.Name,
+                h.IsSecret && !revealing ? SecretMask.Value : h.Value,
+                h.IsSecret))],
             sent.Body,
             sent.Omitted,
-            CurlFormatter.Format(sent, revealSecrets: true),
-            curl.FormatTemplate(hook, revealSecrets: true)));
+            CurlFormatter.Format(sent, revealing),
+            services.Curl.FormatTemplate(open, revealing)));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
 using WebHookPanel.Events;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
 using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
@@ -14,6 +15,7 @@ public sealed class DeliveryCommands(
     RequestBuilder builder,
     RequestSigner signer,
     WebHookSender sender,
+    HeaderSecretProtector protector,
     TimeProvider timeProvider)
 {
     public const int PageSize = 20;
@@ -197,7 +199,17 @@ public sealed class DeliveryCommands(
             return new TestSendResult(false, null, null);
         }
 
-        var built = builder.Build(definition, evt);
+        WebHookDefinition open;
+        try
+        {
+            open = protector.Unprotect(definition);
+        }
+        catch (UnreadableSecretException exception)
+        {
+            return new TestSendResult(true, null, exception.Message);
+        }
+
+        var built = builder.Build(open, evt);
         if (!built.Succeeded)
         {
             return new TestSendResult(true, null, built.Error);

@@ -2,6 +2,7 @@ using System.Text;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
 
 namespace WebHookPanel.Dispatching;
 
@@ -12,7 +13,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
 
     public const string MessageIdHeader = "webhook-id";
 
-    public const string Mask = "••••••";
+    public const string Mask = SecretMask.Value;
 
     private const int ResponseBodyLimit = 4096;
 

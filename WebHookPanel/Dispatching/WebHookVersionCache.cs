@@ -1,12 +1,18 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Dispatching;
 
-/// <summary>Hook versions never change once written, so each is read from the database once.</summary>
-public sealed class WebHookVersionCache(IDbContextFactory<PanelDbContext> contextFactory)
+/// <summary>
+/// Hook versions never change once written, so each is read from the database once, and kept with its secret header
+/// values decrypted: only requests are built from what this cache holds.
+/// </summary>
+public sealed class WebHookVersionCache(
+    IDbContextFactory<PanelDbContext> contextFactory,
+    HeaderSecretProtector protector)
 {
     private readonly ConcurrentDictionary<(int WebHookId, int Number), WebHookDefinition> _versions = new();
 
@@ -22,11 +28,14 @@ public sealed class WebHookVersionCache(IDbContextFactory<PanelDbContext> contex
             .Where(v => v.WebHookId == webHookId && v.Number == number)
             .Select(v => v.Definition)
             .SingleOrDefaultAsync(cancellationToken);
-        if (definition is not null)
+        if (definition is null)
         {
-            _versions.TryAdd((webHookId, number), definition);
+            return null;
         }
 
-        return definition;
+        var open = protector.Unprotect(definition);
+        _versions.TryAdd((webHookId, number), open);
+
+        return open;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Requests;
@@ -9,7 +10,7 @@ namespace WebHookPanel.Requests;
 /// </summary>
 public sealed class CurlFormatter(RequestBuilder builder)
 {
-    public const string Mask = "••••••";
+    public const string Mask = SecretMask.Value;
 
     private const string Separator = " \\\n  ";
 

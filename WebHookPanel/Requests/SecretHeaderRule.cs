@@ -1,9 +1,22 @@
+using WebHookPanel.WebHooks;
+
 namespace WebHookPanel.Requests;
 
-/// <summary>Which header values are secrets, masked in the UI, the logs, the delivery log and the API.</summary>
+/// <summary>
+/// Which header values are secrets: encrypted at rest, masked in the UI, the logs, the delivery log and the API.
+/// Besides rows their author marked, headers that carry credentials by name: DESIGN's list (Authorization and keys
+/// holding token, secret, key, password) and the other usual carriers of credentials and sessions.
+/// </summary>
 public static class SecretHeaderRule
 {
-    private static readonly string[] SecretWords = ["token", "secret", "key", "password"];
+    private static readonly string[] SecretNames = ["Authorization", "Proxy-Authorization", "Cookie"];
+
+    private static readonly string[] SecretWords = ["token", "secret", "key", "password", "passwd", "credential"];
+
+    // "Auth" only as a whole part of the name (X-Auth, X-Auth-User): inside a word it is mostly "author".
+    private static readonly string[] SecretParts = ["auth"];
+
+    private static readonly char[] PartSeparators = ['-', '_', '.'];
 
     /// <param name="key">The header name.</param>
     /// <param name="flagged">Whether the row was marked secret by its author.</param>
@@ -11,19 +24,20 @@ public static class SecretHeaderRule
     {
         ArgumentNullException.ThrowIfNull(key);
 
-        if (flagged || key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
+        return flagged
+            || SecretNames.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || SecretWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase))
+            || key.Split(PartSeparators).Intersect(SecretParts, StringComparer.OrdinalIgnoreCase).Any();
+    }
 
-        foreach (var word in SecretWords)
-        {
-            if (key.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    /// <summary>
+    /// Whether the row's value itself is a secret: a fixed value of a secret header. Other sources hold the name of
+    /// an attribute, which is no secret; what it resolves to is masked when the request is built.
+    /// </summary>
+    public static bool HoldsSecret(FieldRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
 
-        return false;
+        return row.Source == ValueSource.Fixed && IsSecret(row.Key ?? "", row.Secret);
     }
 }

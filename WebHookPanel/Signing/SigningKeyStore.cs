@@ -51,9 +51,17 @@ public sealed class SigningKeyStore(
     public async Task<string> CurrentAsync(int webHookId, CancellationToken cancellationToken) =>
         (await SecretsAsync(webHookId, cancellationToken))[0];
 
-    /// <summary>Makes a new current secret; the previous one keeps signing for <see cref="RotationOverlap"/>.</summary>
-    public async Task RotateAsync(int webHookId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a new current secret; the previous one keeps signing for <see cref="RotationOverlap"/>.
+    /// <paramref name="recordChange"/> adds the audit entry to the same context, so that it commits with the change.
+    /// </summary>
+    public async Task RotateAsync(
+        int webHookId,
+        Action<PanelDbContext> recordChange,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(recordChange);
+
         await _creating.WaitAsync(cancellationToken);
         try
         {
@@ -68,6 +76,7 @@ public sealed class SigningKeyStore(
             }
 
             context.SigningKeys.Add(NewKey(webHookId, now));
+            recordChange(context);
             await context.SaveChangesAsync(cancellationToken);
             _cache.TryRemove(webHookId, out _);
         }

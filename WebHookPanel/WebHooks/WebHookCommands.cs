@@ -1,15 +1,20 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
 using WebHookPanel.Validation;
 
 namespace WebHookPanel.WebHooks;
 
 /// <summary>
 /// Checks and saves definitions for the wizard and the admin API alike, with the same validator, so that a
-/// hook saved through either has passed exactly the same rules.
+/// hook saved through either has passed exactly the same rules. Secret header values are stored encrypted; one
+/// sent as the mask keeps the stored value (<see cref="DefinitionSecrets"/>).
 /// </summary>
-public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidator validator)
+public sealed class WebHookCommands(
+    WebHookStore store,
+    WebHookDefinitionValidator validator,
+    DefinitionSecrets secrets)
 {
     public const WebHookStatus DefaultStatus = WebHookStatus.Active;
 
@@ -24,7 +29,9 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
         CancellationToken cancellationToken,
         WebHookStatus status = DefaultStatus)
     {
+        var sealing = await secrets.PrepareAsync(null, definition, cancellationToken);
         var errors = await CheckAllAsync(definition, null, cancellationToken);
+        sealing.Check(errors);
         if (!errors.IsEmpty)
         {
             return SaveResult.Invalid(errors);
@@ -32,7 +39,7 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
 
         try
         {
-            return SaveResult.Saved(await store.CreateAsync(definition, status, cancellationToken));
+            return SaveResult.Saved(await store.CreateAsync(sealing.Seal(), status, cancellationToken));
         }
         catch (DbUpdateException exception) when (IsUniqueNameViolation(exception))
         {
@@ -48,7 +55,9 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
         WebHookStatus? status = null,
         int? expectedVersion = null)
     {
+        var sealing = await secrets.PrepareAsync(id, definition, cancellationToken);
         var errors = await CheckAllAsync(definition, id, cancellationToken);
+        sealing.Check(errors);
         if (!errors.IsEmpty)
         {
             return SaveResult.Invalid(errors);
@@ -56,7 +65,7 @@ public sealed class WebHookCommands(WebHookStore store, WebHookDefinitionValidat
 
         try
         {
-            var outcome = await store.ReviseAsync(id, definition, status, expectedVersion, cancellationToken);
+            var outcome = await store.ReviseAsync(id, sealing.Seal(), status, expectedVersion, cancellationToken);
 
             return outcome switch
             {

@@ -1,6 +1,7 @@
 using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
 using WebHookPanel.Validation;
 
 namespace WebHookPanel.WebHooks;
@@ -18,6 +19,7 @@ public static class WebHookServiceCollectionExtensions
         services.AddSingleton<CurlFormatter>();
         services.AddSingleton<AttributeCatalog>();
         services.AddSingleton<AuditTrail>();
+        services.AddSecrets();
 
         return services;
     }

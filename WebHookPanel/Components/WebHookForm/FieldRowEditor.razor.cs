@@ -31,6 +31,10 @@ public sealed partial class FieldRowEditor
     [Parameter]
     public TriggerType Trigger { get; set; }
 
+    /// <summary>The saved hook being edited, for revealing a stored secret; null while creating one.</summary>
+    [Parameter]
+    public int? WebHookId { get; set; }
+
     [Parameter]
     public string? KeyError { get; set; }
 
@@ -53,6 +57,14 @@ public sealed partial class FieldRowEditor
     public EventCallback OnMoveDown { get; set; }
 
     private string KindLabel => IsHeader ? "Header" : "Parameter";
+
+    private bool IsSecretByName => SecretHeaderRule.IsSecret(Row.Key ?? "", false);
+
+    private bool IsSecret => Row.Secret || IsSecretByName;
+
+    private string SecretTooltip => IsSecretByName
+        ? "Always secret: the header's name says it carries a credential"
+        : "Secret: stored encrypted, masked wherever it is shown";
 
     private string AttributeLabel => Row.Source switch
     {
@@ -84,6 +96,7 @@ public sealed partial class FieldRowEditor
         IsFirst,
         IsLast,
         Trigger,
+        WebHookId,
         KeyError,
         ValueError,
         ShowAllErrors);
@@ -102,6 +115,10 @@ public sealed partial class FieldRowEditor
     private Task SetSourceAsync(ValueSource source)
     {
         Row.Source = source;
+        if (IsHeader && source == ValueSource.Fixed && IsSecretByName)
+        {
+            Row.Secret = true;
+        }
 
         return OnChanged.InvokeAsync();
     }
@@ -129,6 +146,7 @@ public sealed partial class FieldRowEditor
         bool IsFirst,
         bool IsLast,
         TriggerType Trigger,
+        int? WebHookId,
         string? KeyError,
         string? ValueError,
         bool ShowAllErrors);

@@ -38,6 +38,6 @@ public sealed partial class ReviewStep
         _resolved = Errors.Has("Uri")
             ? RequestBuildResult.Failure("the URI has errors.")
             : Builder.Build(Model, SampleValue.ToEvent(Model.Trigger.Type, _samples));
-        _resolvedCurl = _resolved.Request is { } request ? CurlFormatter.Format(request, revealSecrets: true) : "";
+        _resolvedCurl = _resolved.Request is { } request ? CurlFormatter.Format(request, revealSecrets: false) : "";
     }
 }

@@ -4,6 +4,7 @@ using MudBlazor;
 using WebHookPanel.Accounts;
 using WebHookPanel.Components.Deliveries;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -249,7 +250,7 @@ public sealed partial class WebHookDetails : IDisposable
         var parameters = new DialogParameters<TestSendDialog>
         {
             { d => d.WebHookId, Id },
-            { d => d.Hook, hook },
+            { d => d.Hook, SecretMask.Apply(hook) },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true };
         await Dialogs.ShowAsync<TestSendDialog>("Test send", parameters, options);

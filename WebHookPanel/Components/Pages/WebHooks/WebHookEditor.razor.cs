@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using WebHookPanel.Requests;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -32,6 +33,7 @@ public sealed partial class WebHookEditor
     private bool _dirty;
     private int? _version;
     private string _savedName = "";
+    private IReadOnlySet<string> _keepableSecrets = new HashSet<string>();
 
     [Inject]
     public required WebHookCommands Commands { get; init; }
@@ -69,7 +71,10 @@ public sealed partial class WebHookEditor
         {
             var hook = await Store.FindAsync(id, CancellationToken.None);
             _notFound = hook is null;
-            _model = hook?.Clone();
+
+            // Stored secret values never enter the form, not even encrypted: the model holds the mask.
+            _keepableSecrets = DefinitionSecrets.KeepableKeys(hook);
+            _model = SecretMask.Apply(hook?.Clone());
             _version = hook?.Version;
         }
         else
@@ -101,7 +106,8 @@ public sealed partial class WebHookEditor
         }
 
         _errors = Commands.Check(_model);
-        _templateCurl = Curl.FormatTemplate(_model, revealSecrets: true);
+        DefinitionSecrets.CheckMasks(_model, _keepableSecrets, _errors);
+        _templateCurl = Curl.FormatTemplate(_model, revealSecrets: false);
         _dirty = Serialize(_model) != _savedJson;
     }
 

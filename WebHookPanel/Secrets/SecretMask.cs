@@ -1,0 +1,34 @@
+using WebHookPanel.Requests;
+using WebHookPanel.WebHooks;
+
+namespace WebHookPanel.Secrets;
+
+/// <summary>
+/// What anyone sees in place of a secret header value, admins included until they reveal it. The same text sent
+/// back in a save means "keep the stored value".
+/// </summary>
+public static class SecretMask
+{
+    public const string Value = "••••••";
+
+    /// <summary>
+    /// Replaces each secret header value of <paramref name="definition"/> by <see cref="Value"/> and flags the row
+    /// secret, in place: pass a copy of what is stored, never the stored object.
+    /// </summary>
+    public static T? Apply<T>(T? definition)
+        where T : WebHookDefinition
+    {
+        foreach (var row in definition?.Headers ?? [])
+        {
+            if (row is not null && SecretHeaderRule.HoldsSecret(row))
+            {
+                row.Value = Value;
+                row.Secret = true;
+            }
+        }
+
+        return definition;
+    }
+
+    public static bool IsMask(string? value) => string.Equals(value, Value, StringComparison.Ordinal);
+}

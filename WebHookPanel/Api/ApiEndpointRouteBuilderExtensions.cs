@@ -6,6 +6,7 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         endpoints.MapOpenApi();
         endpoints.MapWebHookApi();
+        endpoints.MapReviewApi();
         endpoints.MapEventApi();
         endpoints.MapDeliveryApi();
 

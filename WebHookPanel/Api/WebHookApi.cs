@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
 
@@ -35,6 +37,7 @@ public static class WebHookApi
         string? search,
         string? trigger,
         string? status,
+        string? review,
         string? page,
         string? pageSize,
         CancellationToken cancellationToken)
@@ -45,7 +48,8 @@ public static class WebHookApi
             parameters.Enum<TriggerType>("trigger", trigger),
             parameters.Enum<WebHookStatus>("status", status),
             parameters.Int("page", page, 1, 1, WebHookQuery.MaxPage),
-            parameters.Int("pageSize", pageSize, 20, 1, WebHookQuery.MaxPageSize));
+            parameters.Int("pageSize", pageSize, 20, 1, WebHookQuery.MaxPageSize),
+            parameters.Enum<ReviewState>("review", review));
         if (!parameters.IsValid)
         {
             return parameters.Problem();
@@ -68,6 +72,7 @@ public static class WebHookApi
 
     private static async Task<IResult> CreateAsync(
         HttpRequest request,
+        ClaimsPrincipal user,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
@@ -78,7 +83,7 @@ public static class WebHookApi
             return problem!;
         }
 
-        var result = await commands.CreateAsync(body, cancellationToken, body.Status ?? WebHookCommands.DefaultStatus);
+        var result = await commands.CreateAsync(body, user, cancellationToken, body.Status);
         if (!result.Succeeded)
         {
             return ValidationProblems.From(result.Errors);
@@ -92,6 +97,7 @@ public static class WebHookApi
     private static async Task<IResult> ReplaceAsync(
         int id,
         HttpRequest request,
+        ClaimsPrincipal user,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
@@ -102,7 +108,7 @@ public static class WebHookApi
             return problem!;
         }
 
-        var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status, body.Version);
+        var result = await commands.ReviseAsync(id, body, user, cancellationToken, body.Status, body.Version);
         if (result.NotFound)
         {
             return TypedResults.NotFound();
@@ -126,9 +132,10 @@ public static class WebHookApi
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         int id,
+        ClaimsPrincipal user,
         WebHookStore store,
         CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await store.DeleteAsync(id, user, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<IResult> PreviewAsync(
         HttpRequest request,

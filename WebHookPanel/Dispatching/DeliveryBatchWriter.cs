@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebHookPanel.Audit;
 using WebHookPanel.Data;
 using WebHookPanel.Events;
 using WebHookPanel.WebHooks;
@@ -15,9 +17,13 @@ public sealed partial class DeliveryBatchWriter(
     IDbContextFactory<PanelDbContext> contextFactory,
     TimeProvider timeProvider,
     DeliveryNotifier notifier,
+    WebHookAudit audit,
     IOptions<DispatcherOptions> options,
     ILogger<DeliveryBatchWriter> logger)
 {
+    // Unauthenticated: the audit log names the dispatcher's own changes "system".
+    private static readonly ClaimsPrincipal Dispatcher = new(new ClaimsIdentity());
+
     private readonly DispatcherOptions _options = options.Value;
 
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>
@@ -146,7 +152,7 @@ public sealed partial class DeliveryBatchWriter(
                 break;
             case OutcomeKind.Gone:
                 delivery.Fail(error, now);
-                Pause(hook, now, result.PausedHooks, "the receiver answered 410 Gone");
+                Pause(context, hook, now, result.PausedHooks, "the receiver answered 410 Gone");
                 break;
             case OutcomeKind.Released when hook.Status == WebHookStatus.Paused:
                 delivery.Hold(null);
@@ -206,11 +212,19 @@ public sealed partial class DeliveryBatchWriter(
             .Select(e => e.ClientId)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var types = items.Select(i => i.Event.Type).Distinct().ToList();
+        // Only the version in force sends: a change under review, or a hook never approved, matches nothing.
         var targets = await context.WebHooks.AsNoTracking()
             .Where(h => h.DeletedAt == null
+                && h.ActiveVersion != null
                 && (h.Status == WebHookStatus.Active || h.Status == WebHookStatus.Paused)
-                && types.Contains(h.TriggerType))
-            .Select(h => new TriggerTarget(h.Id, h.TriggerType, h.TriggerFilter, h.Status, h.LatestVersion))
+                && h.ActiveTriggerType != null
+                && types.Contains(h.ActiveTriggerType.Value))
+            .Select(h => new TriggerTarget(
+                h.Id,
+                h.ActiveTriggerType!.Value,
+                h.ActiveTriggerFilter,
+                h.Status,
+                h.ActiveVersion!.Value))
             .ToListAsync(cancellationToken);
         var leaseUntil = now + _options.Lease;
         foreach (var item in items)
@@ -275,7 +289,7 @@ public sealed partial class DeliveryBatchWriter(
             }
 
             var hook = await context.WebHooks.SingleAsync(h => h.Id == hookId, cancellationToken);
-            Pause(hook, now, paused, $"{threshold} deliveries in a row failed");
+            Pause(context, hook, now, paused, $"{threshold} deliveries in a row failed");
         }
 
         await context.SaveChangesAsync(cancellationToken);
@@ -283,7 +297,7 @@ public sealed partial class DeliveryBatchWriter(
         return paused;
     }
 
-    private void Pause(WebHook hook, DateTimeOffset now, HashSet<int> paused, string reason)
+    private void Pause(PanelDbContext context, WebHook hook, DateTimeOffset now, HashSet<int> paused, string reason)
     {
         if (hook.Status != WebHookStatus.Active)
         {
@@ -291,6 +305,7 @@ public sealed partial class DeliveryBatchWriter(
         }
 
         hook.ChangeStatus(WebHookStatus.Paused, now);
+        audit.StatusChanged(context, Dispatcher, hook, WebHookStatus.Active, reason);
         paused.Add(hook.Id);
         LogPaused(logger, hook.Id, reason);
     }

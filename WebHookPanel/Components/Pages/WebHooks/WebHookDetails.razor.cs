@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using WebHookPanel.Accounts;
 using WebHookPanel.Components.Deliveries;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Review;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -22,6 +25,8 @@ public sealed partial class WebHookDetails : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private MudTable<DeliveryView>? _table;
     private WebHookSummary? _hook;
+    private WebHookReview? _review;
+    private bool _canReview;
     private IDisposable? _subscription;
     private long _lastRefresh;
     private int _refreshQueued;
@@ -45,11 +50,15 @@ public sealed partial class WebHookDetails : IDisposable
     [Inject]
     public required ISnackbar Snackbar { get; init; }
 
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
+
     [Parameter]
     public int Id { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
+        _canReview = (await AuthenticationState).User.IsAdmin();
         await LoadHookAsync();
         if (_table is not null)
         {
@@ -73,6 +82,13 @@ public sealed partial class WebHookDetails : IDisposable
         _disposed.Dispose();
     }
 
+    private static string InForce(WebHookSummary hook) => hook.ActiveVersion switch
+    {
+        null => "no version in force",
+        var active when active == hook.Version => "in force",
+        var active => $"v{active} in force",
+    };
+
     private static string NextAttempt(DeliveryView delivery) =>
         delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InFlight
             ? delivery.NextAttemptAt.ToString(TimeFormat)
@@ -81,6 +97,7 @@ public sealed partial class WebHookDetails : IDisposable
     private async Task LoadHookAsync()
     {
         _hook = await Store.FindSummaryAsync(Id, _disposed.Token);
+        _review = _hook is null ? null : await Store.FindReviewAsync(Id, _disposed.Token);
         _notFound = _hook is null;
     }
 
@@ -138,7 +155,7 @@ public sealed partial class WebHookDetails : IDisposable
 
     private async Task PauseAsync()
     {
-        var paused = await Commands.PauseAsync(Id, CancellationToken.None);
+        var paused = await Commands.PauseAsync(Id, (await AuthenticationState).User, CancellationToken.None);
         Snackbar.Add(
             paused ? "Paused: new deliveries are held until you resume." : "Only an active webhook can be paused.",
             paused ? Severity.Success : Severity.Warning);
@@ -147,10 +164,15 @@ public sealed partial class WebHookDetails : IDisposable
 
     private async Task ResumeAsync()
     {
-        var resumed = await Commands.ResumeAsync(Id, CancellationToken.None);
+        var resumed = await Commands.ResumeAsync(Id, (await AuthenticationState).User, CancellationToken.None);
         Snackbar.Add(
-            resumed ? "Resumed: held deliveries are sent now." : "This webhook no longer exists.",
-            resumed ? Severity.Success : Severity.Warning);
+            resumed switch
+            {
+                ResumeOutcome.Resumed => "Resumed: held deliveries are sent now.",
+                ResumeOutcome.NothingInForce => "No version is in force yet: approve one first.",
+                _ => "This webhook no longer exists.",
+            },
+            resumed == ResumeOutcome.Resumed ? Severity.Success : Severity.Warning);
         await RefreshAsync();
     }
 
@@ -190,9 +212,11 @@ public sealed partial class WebHookDetails : IDisposable
         await Dialogs.ShowAsync<AttemptsDialog>($"Delivery {delivery.Id}", parameters, options);
     }
 
+    /// <summary>Tests what the dispatcher sends: the version in force, or the latest of a hook never approved.</summary>
     private async Task OpenTestSendAsync()
     {
-        var hook = await Store.FindAsync(Id, CancellationToken.None);
+        var version = _hook?.ActiveVersion ?? _hook?.Version;
+        var hook = version is { } number ? await Store.FindVersionAsync(Id, number, CancellationToken.None) : null;
         if (hook is null)
         {
             Snackbar.Add("This webhook no longer exists.", Severity.Warning);
@@ -204,6 +228,7 @@ public sealed partial class WebHookDetails : IDisposable
         {
             { d => d.WebHookId, Id },
             { d => d.Hook, hook },
+            { d => d.Version, version },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true };
         await Dialogs.ShowAsync<TestSendDialog>("Test send", parameters, options);

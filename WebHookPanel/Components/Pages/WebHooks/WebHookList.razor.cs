@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using WebHookPanel.Review;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -10,6 +12,7 @@ public sealed partial class WebHookList
     private string? _search;
     private TriggerType? _trigger;
     private WebHookStatus? _status;
+    private ReviewState? _review;
 
     [Inject]
     public required WebHookStore Store { get; init; }
@@ -20,9 +23,12 @@ public sealed partial class WebHookList
     [Inject]
     public required ISnackbar Snackbar { get; init; }
 
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
+
     private async Task<TableData<WebHookSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var query = new WebHookQuery(_search, _trigger, _status, state.Page + 1, state.PageSize);
+        var query = new WebHookQuery(_search, _trigger, _status, state.Page + 1, state.PageSize, _review);
         var page = await Store.ListAsync(query, cancellationToken);
 
         return new TableData<WebHookSummary> { Items = page.Items, TotalItems = page.Total };
@@ -45,6 +51,13 @@ public sealed partial class WebHookList
     private Task OnStatusChanged(WebHookStatus? status)
     {
         _status = status;
+
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task OnReviewChanged(ReviewState? review)
+    {
+        _review = review;
 
         return ReloadFromFirstPageAsync();
     }
@@ -79,7 +92,8 @@ public sealed partial class WebHookList
             return;
         }
 
-        var deleted = await Store.DeleteAsync(hook.Id, CancellationToken.None);
+        var actor = (await AuthenticationState).User;
+        var deleted = await Store.DeleteAsync(hook.Id, actor, CancellationToken.None);
         Snackbar.Add(
             deleted ? $"Deleted \"{hook.Name}\"." : $"\"{hook.Name}\" was already deleted.",
             deleted ? Severity.Success : Severity.Info);

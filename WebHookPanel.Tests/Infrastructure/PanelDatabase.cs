@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Data;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Infrastructure;
@@ -75,6 +77,8 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(Store);
         services.AddSingleton(TimeProvider);
         services.AddSingleton(_services.GetRequiredService<WebHookCommands>());
+        services.AddSingleton(_services.GetRequiredService<ReviewStore>());
+        services.AddSingleton(_services.GetRequiredService<WebHookAudit>());
         services.AddSingleton(_services.GetRequiredService<RequestBuilder>());
         services.AddSingleton(_services.GetRequiredService<CurlFormatter>());
         services.AddSingleton(_services.GetRequiredService<AttributeCatalog>());

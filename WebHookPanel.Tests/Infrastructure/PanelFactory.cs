@@ -28,6 +28,7 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly TimeProvider? _timeProvider;
     private readonly Dictionary<string, string?> _settings;
+    private Action<IServiceCollection>? _testServices;
     private Uri? _serverAddress;
 
     public PanelFactory()
@@ -84,6 +85,17 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
     public string ConnectionString => _database.ConnectionString;
 
     /// <summary>
+    /// Services of the test's own over the panel's (e.g. <see cref="TestAuthentication"/>), applied when the host is
+    /// built: call before the first request or <see cref="ServeOnLoopback"/>.
+    /// </summary>
+    public PanelFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _testServices += configure;
+
+        return this;
+    }
+
+    /// <summary>
     /// Puts <paramref name="settings"/> over the defaults; a test that names the allow-list owns it whole.
     /// </summary>
     private void Apply(IReadOnlyDictionary<string, string?> settings)
@@ -137,6 +149,11 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         if (_timeProvider is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (_testServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

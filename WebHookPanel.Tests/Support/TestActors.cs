@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using WebHookPanel.Accounts;
+using WebHookPanel.Api;
+using WebHookPanel.Tests.Infrastructure;
+
+namespace WebHookPanel.Tests.Support;
+
+/// <summary>Signed-in people and keys as services see them, for tests that call the store or commands directly.</summary>
+internal static class TestActors
+{
+    public static ClaimsPrincipal Admin { get; } = Person(PanelTestContext.AdminName, PanelRoles.Admin);
+
+    public static ClaimsPrincipal Marketer { get; } = Person(PanelTestContext.MarketerName, PanelRoles.Marketer);
+
+    /// <summary>An API key that may post events but not administer hooks.</summary>
+    public static ClaimsPrincipal EventsKey { get; } = new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, "events-only-key"),
+            new Claim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.EventsWriteScope),
+        ],
+        ApiKeyDefaults.Scheme));
+
+    private static ClaimsPrincipal Person(string name, string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "Test"));
+}

@@ -46,7 +46,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     {
         using var client = fixture.Panel.CreateApiClient();
 
-        var saved = await fixture.Commands.CreateAsync(Hook("Marketer draft", Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync("Marketer draft");
         var hook = await client.GetFromJsonAsync<JsonElement>($"/api/webhooks/{saved.Id}", Cancellation);
 
         Assert.Equal("PendingReview", hook.GetProperty("status").GetString());
@@ -58,7 +58,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     public async Task Approve_StaleVersion_Answers409NamingTheVersionAndApprovesNothing()
     {
         using var client = fixture.Panel.CreateApiClient();
-        var saved = await fixture.Commands.CreateAsync(Hook("Stale review", Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync("Stale review");
         var id = saved.Id!.Value;
         await fixture.Commands.ReviseAsync(id, Hook("Stale review", NewSecret), TestActors.Marketer, Cancellation);
 
@@ -81,7 +81,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     public async Task Approve_PendingVersion_PutsItInForceAndAnswersTheHook()
     {
         using var client = fixture.Panel.CreateApiClient();
-        var saved = await fixture.Commands.CreateAsync(Hook("To approve", Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync("To approve");
 
         using var response = await DecideAsync(client, saved.Id!.Value, "approve", new { version = 1 });
         var hook = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -99,7 +99,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     {
         using var client = fixture.Panel.CreateApiClient();
         var name = $"Reject blank {comment?.Length}";
-        var saved = await fixture.Commands.CreateAsync(Hook(name, Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync(name);
 
         using var response = await DecideAsync(client, saved.Id!.Value, "reject", new { version = 1, comment });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -114,7 +114,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     public async Task Decide_WithoutVersion_Answers400NamingTheVersion()
     {
         using var client = fixture.Panel.CreateApiClient();
-        var saved = await fixture.Commands.CreateAsync(Hook("No version", Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync("No version");
 
         using var response = await DecideAsync(client, saved.Id!.Value, "approve", new { comment = "fine" });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -132,7 +132,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
         using var events = fixture.Panel.CreateClient();
         events.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, TestAuthentication.EventsOnlyKey);
         var name = $"Forbidden {decision}";
-        var saved = await fixture.Commands.CreateAsync(Hook(name, Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync(name);
 
         using var response = await DecideAsync(events, saved.Id!.Value, decision, new { version = 1, comment = "x" });
         var hook = await admin.GetFromJsonAsync<JsonElement>($"/api/webhooks/{saved.Id}", Cancellation);
@@ -145,7 +145,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     [Fact]
     public async Task Commands_MarketerApprovesOrRejects_AreRefusedWhoeverCalls()
     {
-        var saved = await fixture.Commands.CreateAsync(Hook("Self approval", Secret), TestActors.Marketer, Cancellation);
+        var saved = await CreateAsMarketerAsync("Self approval");
         var id = saved.Id!.Value;
         var reviews = fixture.Panel.Services.GetRequiredService<ReviewStore>();
 
@@ -220,7 +220,7 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     {
         using var client = fixture.Panel.CreateApiClient();
         await CreateLiveAsync(client, "Filter live zq");
-        await fixture.Commands.CreateAsync(Hook("Filter waiting zq", Secret), TestActors.Marketer, Cancellation);
+        await CreateAsMarketerAsync("Filter waiting zq");
 
         var page = await client.GetFromJsonAsync<JsonElement>(
             "/api/webhooks?search=zq&review=Pending",
@@ -240,6 +240,9 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
 
         return body!.Id!.Value;
     }
+
+    private Task<SaveResult> CreateAsMarketerAsync(string name) =>
+        fixture.Commands.CreateAsync(Hook(name, Secret), TestActors.Marketer, Cancellation);
 
     private static Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string decision, object body) =>
         client.PostAsJsonAsync($"/api/webhooks/{id}/{decision}", body, PanelJson.Options, Cancellation);

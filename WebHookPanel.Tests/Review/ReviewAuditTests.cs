@@ -28,7 +28,10 @@ public sealed class ReviewAuditTests
         var created = await commands.CreateAsync(Hook("/v1", Secret), TestActors.Marketer, Cancellation);
         var id = created.Id!.Value;
 
-        using var approved = await api.PostAsJsonAsync($"/api/webhooks/{id}/approve", new { version = 1 }, Cancellation);
+        using var approved = await api.PostAsJsonAsync(
+            $"/api/webhooks/{id}/approve",
+            new { version = 1 },
+            Cancellation);
         await commands.ReviseAsync(id, Hook("/v2", NewSecret), TestActors.Marketer, Cancellation);
         using var rejected = await api.PostAsJsonAsync(
             $"/api/webhooks/{id}/reject",

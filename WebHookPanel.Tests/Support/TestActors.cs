@@ -5,7 +5,7 @@ using WebHookPanel.Tests.Infrastructure;
 
 namespace WebHookPanel.Tests.Support;
 
-/// <summary>Signed-in people and keys as services see them, for tests that call the store or commands directly.</summary>
+/// <summary>Signed-in people and keys as services see them, for tests that call stores or commands directly.</summary>
 internal static class TestActors
 {
     public static ClaimsPrincipal Admin { get; } = Person(PanelTestContext.AdminName, PanelRoles.Admin);

@@ -8,7 +8,7 @@ public enum ReviewResultKind
     /// <summary>The actor may not approve or reject: only admins (or keys with webhooks:admin) may.</summary>
     Forbidden,
 
-    /// <summary>The version named is not the one waiting for review (a newer one was saved, or it was decided).</summary>
+    /// <summary>The version named no longer waits for review: a newer one was saved, or it was decided.</summary>
     NotPending,
 
     /// <summary>The request itself is wrong, e.g. a rejection without a comment; see the errors.</summary>

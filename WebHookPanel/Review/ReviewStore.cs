@@ -44,7 +44,7 @@ public sealed class ReviewStore(
             DefinitionDiff.Compare(inForce, latest.Definition));
     }
 
-    /// <summary>Puts <paramref name="version"/> in force, if it still waits for review and the actor is an admin.</summary>
+    /// <summary>Puts <paramref name="version"/> in force if it waits for review and the actor is an admin.</summary>
     public Task<ReviewResult> ApproveAsync(
         int id,
         int version,

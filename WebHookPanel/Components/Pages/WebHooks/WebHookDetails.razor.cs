@@ -212,7 +212,7 @@ public sealed partial class WebHookDetails : IDisposable
         await Dialogs.ShowAsync<AttemptsDialog>($"Delivery {delivery.Id}", parameters, options);
     }
 
-    /// <summary>Tests what the dispatcher sends: the version in force, or the latest of a hook never approved.</summary>
+    /// <summary>Tests what the dispatcher sends: the version in force, or a never approved hook's latest.</summary>
     private async Task OpenTestSendAsync()
     {
         var version = _hook?.ActiveVersion ?? _hook?.Version;

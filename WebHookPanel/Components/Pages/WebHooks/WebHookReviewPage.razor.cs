@@ -40,9 +40,6 @@ public sealed partial class WebHookReviewPage
     [Inject]
     public required IDialogService Dialogs { get; init; }
 
-    [Inject]
-    public required ISnackbar Snackbar { get; init; }
-
     [CascadingParameter]
     public required Task<AuthenticationState> AuthenticationState { get; set; }
 
@@ -124,11 +121,10 @@ public sealed partial class WebHookReviewPage
         await Dialogs.ShowAsync<TestSendDialog>($"Test send version {version}", parameters, options);
     }
 
-    // On the page and in a snackbar: the page keeps it in view after the snackbar is gone.
+    // On the page rather than in a snackbar: the outcome stays in view beside what was decided.
     private void Say(string message, Severity severity)
     {
         _message = message;
         _messageSeverity = severity;
-        Snackbar.Add(message, severity);
     }
 }

@@ -231,6 +231,43 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
         Assert.Equal("Pending", item.GetProperty("review").GetString());
     }
 
+    [Fact]
+    public async Task Replace_BodyAsRead_IsAcceptedWithItsReviewFieldsIgnored()
+    {
+        using var client = fixture.Panel.CreateApiClient();
+        var id = await CreateLiveAsync(client, "Round trip");
+        var read = await client.GetStringAsync($"/api/webhooks/{id}", Cancellation);
+        using var content = new StringContent(
+            read.Replace("\"POST\"", "\"PUT\"", StringComparison.Ordinal),
+            System.Text.Encoding.UTF8,
+            "application/json");
+
+        using var replaced = await client.PutAsync($"/api/webhooks/{id}", content, Cancellation);
+        var hook = await replaced.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("PUT", hook.GetProperty("method").GetString());
+        Assert.Equal(2, hook.GetProperty("activeVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheReviewCallsAndShapes()
+    {
+        using var client = fixture.Panel.CreateApiClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation);
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/webhooks/{id}/approve", out _));
+        Assert.True(paths.TryGetProperty("/api/webhooks/{id}/reject", out _));
+        Assert.True(paths.TryGetProperty("/api/webhooks/{id}/review", out _));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty(nameof(ReviewRequest), out _));
+        var resource = schemas.GetProperty(nameof(WebHookResource)).GetProperty("properties");
+        Assert.True(resource.TryGetProperty("activeVersion", out _));
+        Assert.True(resource.TryGetProperty("review", out _));
+    }
+
     private static async Task<int> CreateLiveAsync(HttpClient client, string name)
     {
         using var created = await client.PostAsJsonAsync("/api/webhooks", Hook(name, Secret), PanelJson.Options,

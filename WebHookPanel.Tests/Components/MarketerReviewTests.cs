@@ -59,6 +59,24 @@ public sealed class MarketerReviewTests : PanelTestContext
     }
 
     [Fact]
+    public async Task Edit_RejectedChange_ShowsTheCommentWhileTheMarketerFixesIt()
+    {
+        var database = await UseDatabaseAsync();
+        var id = await LiveAsync(database, "Rejected change");
+        await ReviseAsMarketerAsync(database, id, "Rejected change");
+        await Services.GetRequiredService<WebHookCommands>()
+            .RejectAsync(id, 2, "PUT is not allowed there; use POST.", TestActors.Admin, Cancellation);
+        SignInAs(PanelRoles.Marketer);
+
+        var editor = RenderWithPopovers<WebHookEditor>(p => p.Add(e => e.Id, id));
+
+        editor.WaitForAssertion(() => Assert.Equal(
+            "PUT is not allowed there; use POST.",
+            editor.Find("[data-testid=review-decision-comment]").TextContent));
+        Assert.Contains("Version 1 stays in force", editor.Find("[data-testid=review-notice]").TextContent, Ordinal);
+    }
+
+    [Fact]
     public async Task Render_List_ShowsAChipForAChangePendingOrRejectedBesideTheStatus()
     {
         var database = await UseDatabaseAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using WebHookPanel.Accounts;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -33,6 +34,8 @@ public sealed partial class WebHookEditor
     private bool _leaving;
     private bool _dirty;
     private int? _version;
+    private int? _activeVersion;
+    private WebHookReview? _review;
     private string _savedName = "";
 
     [Inject]
@@ -76,6 +79,8 @@ public sealed partial class WebHookEditor
             _notFound = hook is null;
             _model = hook?.Clone();
             _version = hook?.Version;
+            _activeVersion = hook?.ActiveVersion;
+            _review = hook?.Review;
         }
         else
         {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Review;
@@ -104,6 +106,25 @@ public sealed class ReviewDispatchTests : IAsyncLifetime
         Assert.Equal(ReviewState.Pending, resubmitted.Review!.State);
         Assert.Equal(3, resubmitted.Review.PendingVersion);
         Assert.Equal(1, resubmitted.ActiveVersion);
+    }
+
+    [Fact]
+    public async Task ReceiverAnswersGone_TheDispatchersPause_IsAuditedAsTheSystem()
+    {
+        var id = await _host.CreateHookAsync(Hook("/gone"));
+
+        using var evt = await _host.PostEventsAsync(DispatchTestData.Event("gone-1"));
+        await Eventually.UntilAsync(
+            () => _host.HookStatusAsync(id),
+            status => status == WebHookStatus.Paused,
+            "the hook paused on 410 Gone");
+
+        await using var context = await _host.Database.CreateDbContextAsync(Token);
+        var target = id.ToString(CultureInfo.InvariantCulture);
+        var paused = await context.AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.TargetId == target && e.Action == "webhook.paused", Token);
+        Assert.Equal("system", paused.Actor);
+        Assert.Contains("410 Gone", paused.Summary, StringComparison.Ordinal);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

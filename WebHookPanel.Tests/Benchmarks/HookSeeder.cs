@@ -37,11 +37,28 @@ public static class HookSeeder
                 var trigger = triggers[random.Next(triggers.Length)];
                 var definition = Definition(i, trigger, methods[random.Next(methods.Length)]);
                 var status = statuses[random.Next(statuses.Length)];
-                context.WebHooks.Add(WebHook.Create(definition, status, start.AddSeconds(i * 37)));
+                context.WebHooks.Add(Seed(definition, status, start.AddSeconds(i * 37)));
             }
 
             await context.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>A hook in <paramref name="status"/>, reached the way the panel reaches it: through review.</summary>
+    private static WebHook Seed(WebHookDefinition definition, WebHookStatus status, DateTimeOffset at)
+    {
+        var hook = WebHook.Create(definition, "seeder", at);
+        if (status is WebHookStatus.Active or WebHookStatus.Paused)
+        {
+            hook.Approve(hook.Versions[^1], "seeder", null, at);
+            hook.ChangeStatus(status, at);
+        }
+        else if (status == WebHookStatus.Rejected)
+        {
+            hook.Reject(hook.LatestVersion, "seeder", "seeded as rejected", at);
+        }
+
+        return hook;
     }
 
     private static WebHookDefinition Definition(int index, TriggerType trigger, WebHookMethod method) => new()

@@ -5,6 +5,7 @@ using WebHookPanel.Components.Shared;
 using WebHookPanel.Components.WebHookForm;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Benchmarks;
@@ -27,6 +28,7 @@ public sealed class WizardKeystrokeBenchmarks : PanelTestContext
         var database = await UseDatabaseAsync();
         var id = await database.Store.CreateAsync(
             Definition(),
+            TestActors.Admin,
             WebHookStatus.Active,
             Xunit.TestContext.Current.CancellationToken);
         var editor = RenderWithPopovers<WebHookEditor>(p => p.Add(e => e.Id, id));

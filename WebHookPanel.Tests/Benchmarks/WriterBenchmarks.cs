@@ -125,7 +125,9 @@ public sealed class WriterBenchmarks
                 Uri = $"https://receiver.example/hooks/{i}",
                 Trigger = new Trigger { Type = TriggerType.PushClick },
             };
-            context.WebHooks.Add(WebHook.Create(definition, WebHookStatus.Active, DateTimeOffset.UtcNow));
+            var hook = WebHook.Create(definition, "benchmark", DateTimeOffset.UtcNow);
+            hook.Approve(hook.Versions[0], "benchmark", null, DateTimeOffset.UtcNow);
+            context.WebHooks.Add(hook);
         }
 
         await context.SaveChangesAsync(cancellationToken);

@@ -33,7 +33,7 @@ public sealed class EventSimulatorTests : PanelTestContext
         hook.Name = "Clicks to CRM";
         hook.Trigger = new Trigger { Type = TriggerType.PushClick };
         hook.Parameters = [TestData.Row("button", ValueSource.Context, "buttonId")];
-        var hookId = await database.Store.CreateAsync(hook, WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(hook, TestActors.Admin, WebHookStatus.Active, Cancellation);
         await StartDispatcherAsync();
         var page = RenderWithPopovers<EventSimulator>();
 

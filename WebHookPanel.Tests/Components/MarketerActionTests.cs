@@ -27,7 +27,7 @@ public sealed class MarketerActionTests : PanelTestContext
     public async Task List_Marketer_HasNoDeleteButtonAndDeleteIsRefused()
     {
         var database = await UseDatabaseAsync();
-        var hookId = await database.Store.CreateAsync(Hook(), WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(Hook(), TestActors.Admin, WebHookStatus.Active, Cancellation);
         var summary = (await database.Store.ListAsync(new WebHookQuery(), Cancellation)).Items.Single();
         SignInAs(PanelRoles.Marketer);
         var list = RenderWithPopovers<WebHookList>();
@@ -45,7 +45,7 @@ public sealed class MarketerActionTests : PanelTestContext
     public async Task List_Admin_HasDeleteButton()
     {
         var database = await UseDatabaseAsync();
-        await database.Store.CreateAsync(Hook(), WebHookStatus.Active, Cancellation);
+        await database.Store.CreateAsync(Hook(), TestActors.Admin, WebHookStatus.Active, Cancellation);
 
         var list = RenderWithPopovers<WebHookList>();
 
@@ -56,7 +56,7 @@ public sealed class MarketerActionTests : PanelTestContext
     public async Task HookPage_Marketer_SeesDeliveriesButNoAdminButtonsAndActionsAreRefused()
     {
         var database = await UseDispatchingAsync();
-        var hookId = await database.Store.CreateAsync(Hook(), WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(Hook(), TestActors.Admin, WebHookStatus.Active, Cancellation);
         var deliveryId = await AddFailedDeliveryAsync(database, hookId);
         SignInAs(PanelRoles.Marketer);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -93,7 +93,7 @@ public sealed class MarketerActionTests : PanelTestContext
         var database = await UseDispatchingAsync();
         await using var receiver = await RecordingReceiver.StartAsync();
         var hook = TestData.Hook(receiver.BaseUrl + "/ok/orders", WebHookMethod.POST);
-        var hookId = await database.Store.CreateAsync(hook, WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(hook, TestActors.Admin, WebHookStatus.Active, Cancellation);
         SignInAs(PanelRoles.Marketer);
         var provider = RenderWithPopovers<MudDialogProvider>();
         var parameters = new DialogParameters<TestSendDialog> { { d => d.WebHookId, hookId }, { d => d.Hook, hook } };

@@ -18,7 +18,7 @@ public sealed class TestSendDialogTests : PanelTestContext
     {
         var database = await UseDispatchingAsync();
         var hook = Hook("https://receiver.example/users/{userId}?c={campaign}");
-        var hookId = await database.Store.CreateAsync(hook, WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(hook, TestActors.Admin, WebHookStatus.Active, Cancellation);
 
         var provider = await OpenAsync(hookId, hook);
 
@@ -39,7 +39,7 @@ public sealed class TestSendDialogTests : PanelTestContext
         var database = await UseDispatchingAsync();
         await using var receiver = await RecordingReceiver.StartAsync();
         var hook = Hook(receiver.BaseUrl + "/ok/users/{userId}?c={campaign}");
-        var hookId = await database.Store.CreateAsync(hook, WebHookStatus.Active, Cancellation);
+        var hookId = await database.Store.CreateAsync(hook, TestActors.Admin, WebHookStatus.Active, Cancellation);
         var provider = await OpenAsync(hookId, hook);
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=test-send-dialog]")));
 

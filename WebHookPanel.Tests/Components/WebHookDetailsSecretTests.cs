@@ -7,6 +7,8 @@ using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Secrets;
 using WebHookPanel.Signing;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Secrets;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Components;
@@ -113,7 +115,7 @@ public sealed class WebHookDetailsSecretTests : PanelTestContext
                 new FieldRow { Key = "X-Team", Source = ValueSource.Fixed, Value = "growth" },
             ],
         };
-        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, Cancellation);
+        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, TestActors.Admin, Cancellation);
 
         return saved.Id!.Value;
     }
@@ -130,6 +132,6 @@ public sealed class WebHookDetailsSecretTests : PanelTestContext
         var contexts = Services.GetRequiredService<IDbContextFactory<Data.PanelDbContext>>();
         await using var context = await contexts.CreateDbContextAsync(Cancellation);
 
-        return await context.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Cancellation);
+        return await context.AuditEntries.AsNoTracking().Where(SecretAudit.Entries).OrderBy(e => e.Id).ToListAsync(Cancellation);
     }
 }

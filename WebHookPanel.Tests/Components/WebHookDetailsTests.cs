@@ -132,7 +132,7 @@ public sealed class WebHookDetailsTests : PanelTestContext
         var hook = TestData.Hook("https://receiver.example/orders", WebHookMethod.POST);
         hook.Name = "Order shipped";
 
-        return await database.Store.CreateAsync(hook, WebHookStatus.Active, Cancellation);
+        return await database.Store.CreateAsync(hook, TestActors.Admin, WebHookStatus.Active, Cancellation);
     }
 
     private static async Task ChangeDeliveryAsync(PanelDatabase database, long deliveryId, Action<Delivery> change)

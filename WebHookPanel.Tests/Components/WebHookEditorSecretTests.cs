@@ -5,6 +5,8 @@ using WebHookPanel.Accounts;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Secrets;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Secrets;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Components;
@@ -182,7 +184,7 @@ public sealed class WebHookEditorSecretTests : PanelTestContext
                 new FieldRow { Key = "X-Team", Source = ValueSource.Fixed, Value = "growth" },
             ],
         };
-        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, Cancellation);
+        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, TestActors.Admin, Cancellation);
 
         return saved.Id!.Value;
     }
@@ -227,7 +229,7 @@ public sealed class WebHookEditorSecretTests : PanelTestContext
         var contexts = Services.GetRequiredService<IDbContextFactory<Data.PanelDbContext>>();
         await using var context = await contexts.CreateDbContextAsync(Cancellation);
 
-        return await context.AuditEntries.AsNoTracking().ToListAsync(Cancellation);
+        return await context.AuditEntries.AsNoTracking().Where(SecretAudit.Entries).ToListAsync(Cancellation);
     }
 
     private static string Text(IRenderedComponent<WebHookEditor> editor, string testId) =>

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Components;
@@ -169,6 +170,7 @@ public sealed class WebHookEditorTests : PanelTestContext
         var database = await UseDatabaseAsync();
         await database.Store.CreateAsync(
             new WebHookDefinition { Name = "push click to crm", Uri = "https://x.example.com/" },
+            TestActors.Admin,
             WebHookStatus.Active,
             Cancellation);
         var editor = RenderWithPopovers<WebHookEditor>();
@@ -189,12 +191,12 @@ public sealed class WebHookEditorTests : PanelTestContext
     {
         var database = await UseDatabaseAsync();
         var definition = new WebHookDefinition { Name = "Shared hook", Uri = "https://x.example.com/" };
-        var id = await database.Store.CreateAsync(definition, WebHookStatus.Active, Cancellation);
+        var id = await database.Store.CreateAsync(definition, TestActors.Admin, WebHookStatus.Active, Cancellation);
         var editor = RenderWithPopovers<WebHookEditor>(p => p.Add(e => e.Id, id));
         editor.WaitForElement("[data-testid=name] input");
         var theirs = definition.Clone();
         theirs.Method = WebHookMethod.PUT;
-        await database.Store.ReviseAsync(id, theirs, null, 1, Cancellation);
+        await database.Store.ReviseAsync(id, theirs, TestActors.Admin, null, 1, Cancellation);
         Type(editor, "name", "Shared hook renamed");
         editor.Find("[data-testid=next]").Click();
         editor.Find("[data-testid=next]").Click();

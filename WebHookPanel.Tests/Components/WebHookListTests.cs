@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Components;
@@ -33,6 +34,7 @@ public sealed class WebHookListTests : PanelTestContext
 
         await database.Store.CreateAsync(
             definition,
+            TestActors.Admin,
             WebHookStatus.Active,
             Xunit.TestContext.Current.CancellationToken);
         var table = list.FindComponent<MudTable<WebHookSummary>>();

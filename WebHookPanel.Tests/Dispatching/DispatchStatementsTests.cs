@@ -155,7 +155,38 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         Assert.Equal([hookId], targets.Matching(evt).Select(t => t.WebHookId));
     }
 
+    [Fact]
+    public async Task Targets_NeverApprovedOrChangedUnderReview_MatchTheVersionInForceOnly()
+    {
+        var approvedId = await AddHookAsync(WebHookStatus.Active);
+        await using (var context = await _database.ContextFactory.CreateDbContextAsync(Token))
+        {
+            var approved = await context.WebHooks.Include(h => h.Versions).SingleAsync(h => h.Id == approvedId, Token);
+            approved.Revise(Definition(TriggerType.Geofence), "marketer", Now);
+            context.WebHooks.Add(WebHook.Create(Definition(TriggerType.PushClick), "marketer", Now));
+            await context.SaveChangesAsync(Token);
+        }
+
+        var targets = new DispatchTargets();
+        using (var transaction = _statements.Begin())
+        {
+            targets.Refresh(_statements);
+            transaction.Commit();
+        }
+
+        var target = Assert.Single(targets.Matching(new WebHookEvent { Type = TriggerType.PushClick }));
+        Assert.Equal((approvedId, 1), (target.WebHookId, target.Version));
+        Assert.Empty(targets.Matching(new WebHookEvent { Type = TriggerType.Geofence }));
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static WebHookDefinition Definition(TriggerType trigger) => new()
+    {
+        Name = $"Hook {Guid.NewGuid():N}",
+        Uri = "https://receiver.example/hook",
+        Trigger = new Trigger { Type = trigger },
+    };
 
     private static DeliveryTransition Transition(string name) => name switch
     {
@@ -171,13 +202,9 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
     private async Task<int> AddHookAsync(WebHookStatus status, bool delete = false)
     {
         await using var context = await _database.ContextFactory.CreateDbContextAsync(Token);
-        var definition = new WebHookDefinition
-        {
-            Name = $"Hook {Guid.NewGuid():N}",
-            Uri = "https://receiver.example/hook",
-            Trigger = new Trigger { Type = TriggerType.PushClick },
-        };
-        var hook = WebHook.Create(definition, status, Now);
+        var hook = WebHook.Create(Definition(TriggerType.PushClick), "tests", Now);
+        hook.Approve(hook.Versions[0], "tests", null, Now);
+        hook.ChangeStatus(status, Now);
         context.WebHooks.Add(hook);
         await context.SaveChangesAsync(Token);
         if (delete)

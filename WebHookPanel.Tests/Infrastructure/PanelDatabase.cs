@@ -9,6 +9,7 @@ using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Data;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.Secrets;
 using WebHookPanel.Signing;
 using WebHookPanel.WebHooks;
@@ -86,6 +87,8 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(Store);
         services.AddSingleton(TimeProvider);
         services.AddSingleton(_services.GetRequiredService<WebHookCommands>());
+        services.AddSingleton(_services.GetRequiredService<ReviewStore>());
+        services.AddSingleton(_services.GetRequiredService<WebHookAudit>());
         services.AddSingleton(_services.GetRequiredService<RequestBuilder>());
         services.AddSingleton(_services.GetRequiredService<CurlFormatter>());
         services.AddSingleton(_services.GetRequiredService<AttributeCatalog>());

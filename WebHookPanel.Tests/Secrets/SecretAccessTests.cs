@@ -5,6 +5,7 @@ using WebHookPanel.Accounts;
 using WebHookPanel.Secrets;
 using WebHookPanel.Signing;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Secrets;
@@ -82,7 +83,7 @@ public sealed class SecretAccessTests : IAsyncLifetime
     public async Task Admin_RevealOnDeletedHook_IsNotFound()
     {
         var hookId = await CreateAsync();
-        await _database.Store.DeleteAsync(hookId, Token);
+        await _database.Store.DeleteAsync(hookId, TestActors.Admin, Token);
         var admin = Person("admin@panel.test", PanelRoles.Admin);
 
         var header = await Access.RevealHeaderAsync(admin, hookId, "X-Api-Key", Token);
@@ -105,7 +106,7 @@ public sealed class SecretAccessTests : IAsyncLifetime
             Uri = "https://receiver.example/hook",
             Headers = [new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = "s3cr3t-value" }],
         };
-        var saved = await _services.GetRequiredService<WebHookCommands>().CreateAsync(hook, Token);
+        var saved = await _services.GetRequiredService<WebHookCommands>().CreateAsync(hook, TestActors.Admin, Token);
 
         return saved.Id!.Value;
     }
@@ -113,7 +114,7 @@ public sealed class SecretAccessTests : IAsyncLifetime
     private async Task<List<(string Actor, string Action, string Summary)>> AuditActionsAsync()
     {
         await using var context = await _database.ContextFactory.CreateDbContextAsync(Token);
-        var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Token);
+        var entries = await context.AuditEntries.AsNoTracking().Where(SecretAudit.Entries).OrderBy(e => e.Id).ToListAsync(Token);
 
         return [.. entries.Select(e => (e.Actor, e.Action, e.Summary))];
     }

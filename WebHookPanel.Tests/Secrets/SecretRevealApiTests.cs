@@ -156,6 +156,7 @@ public sealed class SecretRevealApiTests : IAsyncLifetime
 
         return await context.AuditEntries.AsNoTracking()
             .Where(e => e.TargetType == "webhook" && e.TargetId == id)
+            .Where(SecretAudit.Entries)
             .OrderBy(e => e.Id)
             .ToListAsync(Token);
     }

@@ -10,6 +10,7 @@ using WebHookPanel.Dispatching;
 using WebHookPanel.Secrets;
 using WebHookPanel.Signing;
 using WebHookPanel.Tests.Dispatching;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Secrets;
@@ -186,7 +187,7 @@ public sealed class SecretStorageTests : IAsyncLifetime
         }
 
         var first = await StoredVersionAsync(hookId, 1);
-        var saved = await Commands.ReviseAsync(hookId, first, Token);
+        var saved = await Commands.ReviseAsync(hookId, first, TestActors.Admin, Token);
         await _host.TestSendAsync(hookId, "restored");
 
         Assert.True(saved.Succeeded);

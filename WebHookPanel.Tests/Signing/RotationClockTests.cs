@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using WebHookPanel.Requests;
 using WebHookPanel.Signing;
 using WebHookPanel.Tests.Infrastructure;
+using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Signing;
@@ -29,7 +30,7 @@ public sealed class RotationClockTests : IAsyncLifetime
     [Fact]
     public async Task Sign_AfterRotation_OldSecretSignsFor24HoursOnly()
     {
-        var hookId = await _database.Store.CreateAsync(Hook(), WebHookStatus.Active, Token);
+        var hookId = await _database.Store.CreateAsync(Hook(), TestActors.Admin, WebHookStatus.Active, Token);
         var oldSecret = await _keys.CurrentAsync(hookId, Token);
         await _keys.RotateAsync(hookId, _ => { }, Token);
         var newSecret = await _keys.CurrentAsync(hookId, Token);

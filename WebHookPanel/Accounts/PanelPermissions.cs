@@ -22,7 +22,10 @@ public static class PanelPermissions
     public static bool HasScope(this ClaimsPrincipal actor, string scope) =>
         actor.HasClaim(ApiKeyDefaults.ScopeClaim, scope);
 
+    /// <summary>The actor the audit log names for the panel's own changes, such as the dispatcher pausing a hook.</summary>
+    public const string SystemActor = "system";
+
     /// <summary>The name the audit log records: the user name, or the API key's name.</summary>
     public static string ActorName(this ClaimsPrincipal actor) =>
-        actor.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "system";
+        actor.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : SystemActor;
 }

@@ -7,6 +7,7 @@ public static class ApiEndpointRouteBuilderExtensions
         endpoints.MapOpenApi();
         endpoints.MapWebHookApi();
         endpoints.MapSecretApi();
+        endpoints.MapReviewApi();
         endpoints.MapEventApi();
         endpoints.MapDeliveryApi();
         endpoints.MapAuditApi();

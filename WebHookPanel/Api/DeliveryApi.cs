@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebHookPanel.Dispatching;
 
@@ -15,7 +16,10 @@ public static class DeliveryApi
         api.MapGet("webhooks/{id:int}/deliveries", ListAsync);
         api.MapPost("deliveries/{id:long}/replay", ReplayAsync);
         api.MapPost("webhooks/{id:int}/replay-dead", ReplayDeadAsync);
-        api.MapPost("webhooks/{id:int}/resume", ResumeAsync);
+        api.MapPost("webhooks/{id:int}/resume", ResumeAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("webhooks/{id:int}/test", TestAsync).Accepts<TestSendRequest>("application/json");
 
         return endpoints;
@@ -59,11 +63,20 @@ public static class DeliveryApi
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> ResumeAsync(
+    private static async Task<IResult> ResumeAsync(
         int id,
+        ClaimsPrincipal user,
         DeliveryCommands commands,
         CancellationToken cancellationToken) =>
-        await commands.ResumeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await commands.ResumeAsync(id, user, cancellationToken) switch
+        {
+            ResumeOutcome.Resumed => TypedResults.NoContent(),
+            ResumeOutcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Problem(
+                detail: "No version of this webhook was approved yet, so there is nothing to send; approve one first.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The webhook has no version in force."),
+        };
 
     private static async Task<IResult> TestAsync(
         int id,
@@ -84,7 +97,7 @@ public static class DeliveryApi
                 title: "The test request is incomplete.");
         }
 
-        var result = await commands.TestSendAsync(id, evt, cancellationToken);
+        var result = await commands.TestSendAsync(id, evt, cancellationToken, body.Version);
         if (!result.Found)
         {
             return TypedResults.NotFound();

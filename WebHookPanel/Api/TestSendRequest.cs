@@ -2,5 +2,8 @@ using WebHookPanel.Events;
 
 namespace WebHookPanel.Api;
 
-/// <summary>The body of <c>POST /api/webhooks/{id}/test</c>.</summary>
-public sealed record TestSendRequest(WebHookEvent? Event);
+/// <summary>
+/// The body of <c>POST /api/webhooks/{id}/test</c>: the event, and optionally the version to send (e.g. the one
+/// under review); without it, the version in force, or the latest of a hook never approved.
+/// </summary>
+public sealed record TestSendRequest(WebHookEvent? Event, int? Version = null);

@@ -6,10 +6,12 @@ namespace WebHookPanel.Api;
 /// <summary>Turns the validator's messages into RFC 9457 problem details keyed by the JSON path of the field.</summary>
 public static class ValidationProblems
 {
-    public static IResult From(FormErrors errors) =>
-        TypedResults.ValidationProblem(
-            errors.All.ToDictionary(e => JsonPath(e.Key), e => e.Value.ToArray(), StringComparer.Ordinal),
-            title: "The webhook has invalid fields.");
+    public static IResult From(FormErrors errors, string title = "The webhook has invalid fields.") =>
+        TypedResults.ValidationProblem(Errors(errors), title: title);
+
+    /// <summary>The messages keyed by the JSON path of their field.</summary>
+    public static Dictionary<string, string[]> Errors(FormErrors errors) =>
+        errors.All.ToDictionary(e => JsonPath(e.Key), e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary><c>Headers[1].Key</c> becomes <c>headers[1].key</c>, matching the body's camelCase names.</summary>
     public static string JsonPath(string propertyPath)

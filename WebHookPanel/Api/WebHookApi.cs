@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WebHookPanel.Accounts;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
@@ -40,6 +41,7 @@ public static class WebHookApi
         string? search,
         string? trigger,
         string? status,
+        string? review,
         string? page,
         string? pageSize,
         CancellationToken cancellationToken)
@@ -50,7 +52,8 @@ public static class WebHookApi
             parameters.Enum<TriggerType>("trigger", trigger),
             parameters.Enum<WebHookStatus>("status", status),
             parameters.Int("page", page, 1, 1, WebHookQuery.MaxPage),
-            parameters.Int("pageSize", pageSize, 20, 1, WebHookQuery.MaxPageSize));
+            parameters.Int("pageSize", pageSize, 20, 1, WebHookQuery.MaxPageSize),
+            parameters.Enum<ReviewState>("review", review));
         if (!parameters.IsValid)
         {
             return parameters.Problem();
@@ -73,6 +76,7 @@ public static class WebHookApi
 
     private static async Task<IResult> CreateAsync(
         HttpRequest request,
+        ClaimsPrincipal user,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
@@ -83,7 +87,7 @@ public static class WebHookApi
             return problem!;
         }
 
-        var result = await commands.CreateAsync(body, cancellationToken, body.Status ?? WebHookCommands.DefaultStatus);
+        var result = await commands.CreateAsync(body, user, cancellationToken, body.Status);
         if (!result.Succeeded)
         {
             return ValidationProblems.From(result.Errors);
@@ -97,6 +101,7 @@ public static class WebHookApi
     private static async Task<IResult> ReplaceAsync(
         int id,
         HttpRequest request,
+        ClaimsPrincipal user,
         WebHookCommands commands,
         WebHookStore store,
         CancellationToken cancellationToken)
@@ -107,7 +112,7 @@ public static class WebHookApi
             return problem!;
         }
 
-        var result = await commands.ReviseAsync(id, body, cancellationToken, body.Status, body.Version);
+        var result = await commands.ReviseAsync(id, body, user, cancellationToken, body.Status, body.Version);
         if (result.NotFound)
         {
             return TypedResults.NotFound();
@@ -131,9 +136,10 @@ public static class WebHookApi
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         int id,
+        ClaimsPrincipal user,
         WebHookStore store,
         CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await store.DeleteAsync(id, user, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>
     /// The request an event would send. Secret header values are masked unless <c>reveal=true</c>, which only callers

@@ -17,6 +17,15 @@ public sealed class WebHookConfiguration : IEntityTypeConfiguration<WebHook>
         builder.HasIndex(h => new { h.DeletedAt, h.UpdatedAt });
         builder.HasIndex(h => new { h.TriggerType, h.Status });
 
+        // Events are matched on the trigger of the version in force, not on a change waiting for review.
+        builder.Property(h => h.ActiveTriggerType).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(h => new { h.ActiveTriggerType, h.Status });
+        builder.Property(h => h.Review).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(h => h.Review);
+        builder.Property(h => h.LastDecision).HasConversion<string>().HasMaxLength(16);
+        builder.Property(h => h.LastDecisionBy).HasMaxLength(256);
+        builder.Property(h => h.LastDecisionComment).HasMaxLength(WebHookCommands.MaxCommentLength);
+
         builder.HasMany(h => h.Versions).WithOne().HasForeignKey(v => v.WebHookId);
         builder.Navigation(h => h.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

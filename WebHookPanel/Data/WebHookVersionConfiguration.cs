@@ -15,6 +15,7 @@ public sealed class WebHookVersionConfiguration : IEntityTypeConfiguration<WebHo
     public void Configure(EntityTypeBuilder<WebHookVersion> builder)
     {
         builder.HasIndex(v => new { v.WebHookId, v.Number }).IsUnique();
+        builder.Property(v => v.SavedBy).HasMaxLength(256);
 
         var comparer = new ValueComparer<WebHookDefinition>(
             (a, b) => Serialize(a) == Serialize(b),

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebHookPanel.Accounts;
+using WebHookPanel.Audit;
 using WebHookPanel.Data;
+using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Dispatching;
 
@@ -241,6 +245,13 @@ public sealed partial class DeliveryBatchWriter(
         }
 
         _targets.MarkPaused(hookId);
+        statements.InsertAudit(new AuditEntry(
+            now,
+            PanelPermissions.SystemActor,
+            WebHookAudit.PausedAction,
+            WebHookAudit.Target,
+            hookId.ToString(CultureInfo.InvariantCulture),
+            WebHookAudit.StatusSummary(WebHookStatus.Active, WebHookStatus.Paused, reason)));
         LogPaused(logger, hookId, reason);
     }
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Audit;
 using WebHookPanel.Data;
 using WebHookPanel.Events;
 using WebHookPanel.Requests;
@@ -16,6 +18,7 @@ public sealed class DeliveryCommands(
     RequestSigner signer,
     WebHookSender sender,
     HeaderSecretProtector protector,
+    WebHookAudit audit,
     TimeProvider timeProvider)
 {
     public const int PageSize = 20;
@@ -134,8 +137,14 @@ public sealed class DeliveryCommands(
         return dead.Count;
     }
 
-    /// <summary>Makes a paused hook active and its held deliveries due at once; false for no such hook.</summary>
-    public async Task<bool> ResumeAsync(int webHookId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a paused hook active and its held deliveries due at once. A hook with no version in force has
+    /// nothing to resume: it waits for an admin's approval instead.
+    /// </summary>
+    public async Task<ResumeOutcome> ResumeAsync(
+        int webHookId,
+        ClaimsPrincipal actor,
+        CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -144,11 +153,18 @@ public sealed class DeliveryCommands(
             cancellationToken);
         if (hook is null)
         {
-            return false;
+            return ResumeOutcome.NotFound;
+        }
+
+        if (hook.ActiveVersion is null)
+        {
+            return ResumeOutcome.NothingInForce;
         }
 
         var now = timeProvider.GetUtcNow();
+        var before = hook.Status;
         hook.ChangeStatus(WebHookStatus.Active, now);
+        audit.StatusChanged(context, actor, hook, before);
         await context.SaveChangesAsync(cancellationToken);
         await context.Deliveries
             .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Held)
@@ -158,14 +174,14 @@ public sealed class DeliveryCommands(
         await transaction.CommitAsync(cancellationToken);
         dispatcher.RequestClaim();
 
-        return true;
+        return ResumeOutcome.Resumed;
     }
 
     /// <summary>
     /// Pauses an active hook: its due deliveries are held at their next claim instead of sent. False when there
     /// is no such hook or it is not active (a hook pending review or rejected stays as it is).
     /// </summary>
-    public async Task<bool> PauseAsync(int webHookId, CancellationToken cancellationToken)
+    public async Task<bool> PauseAsync(int webHookId, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await context.WebHooks.SingleOrDefaultAsync(
@@ -177,21 +193,30 @@ public sealed class DeliveryCommands(
         }
 
         hook.ChangeStatus(WebHookStatus.Paused, timeProvider.GetUtcNow());
+        audit.StatusChanged(context, actor, hook, WebHookStatus.Active);
         await context.SaveChangesAsync(cancellationToken);
 
         return true;
     }
 
-    /// <summary>Sends the hook's current version for <paramref name="evt"/> now, outside the outbox.</summary>
+    /// <summary>
+    /// Sends one version of the hook for <paramref name="evt"/> now, outside the outbox: <paramref name="version"/>
+    /// (e.g. the one under review), else the version in force, else the latest of a hook never approved.
+    /// </summary>
     public async Task<TestSendResult> TestSendAsync(
         int webHookId,
         WebHookEvent evt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? version = null)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var definition = await context.WebHooks.AsNoTracking()
+        var hook = await context.WebHooks.AsNoTracking()
             .Where(h => h.Id == webHookId && h.DeletedAt == null)
-            .SelectMany(h => context.WebHookVersions.Where(v => v.WebHookId == h.Id && v.Number == h.LatestVersion))
+            .Select(h => new { h.ActiveVersion, h.LatestVersion })
+            .SingleOrDefaultAsync(cancellationToken);
+        var number = version ?? hook?.ActiveVersion ?? hook?.LatestVersion;
+        var definition = hook is null ? null : await context.WebHookVersions.AsNoTracking()
+            .Where(v => v.WebHookId == webHookId && v.Number == number)
             .Select(v => v.Definition)
             .SingleOrDefaultAsync(cancellationToken);
         if (definition is null)

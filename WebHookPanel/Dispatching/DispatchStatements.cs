@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WebHookPanel.Audit;
 using WebHookPanel.Data;
 using WebHookPanel.WebHooks;
 
@@ -33,6 +34,7 @@ public sealed class DispatchStatements : IDisposable
     private readonly SqliteCommand _latestEndStates;
     private readonly SqliteCommand _pauseHook;
     private readonly SqliteCommand _holdPending;
+    private readonly SqliteCommand _insertAudit;
     private readonly SqliteCommand _holdDueOfPaused;
     private readonly SqliteCommand _failDueOfDeleted;
     private readonly SqliteCommand _selectDue;
@@ -43,8 +45,8 @@ public sealed class DispatchStatements : IDisposable
         _connection = connection;
         _dataVersion = Prepare("PRAGMA data_version;");
         _targets = Prepare("""
-            SELECT Id, TriggerType, TriggerFilter, Status, LatestVersion FROM WebHooks
-            WHERE DeletedAt IS NULL AND Status IN ('Active', 'Paused');
+            SELECT Id, ActiveTriggerType, ActiveTriggerFilter, Status, ActiveVersion FROM WebHooks
+            WHERE DeletedAt IS NULL AND ActiveVersion IS NOT NULL AND Status IN ('Active', 'Paused');
             """);
         _insertEvent = Prepare("""
             INSERT INTO Events (ClientId, Type, Code, PayloadJson, ReceivedAt)
@@ -89,6 +91,10 @@ public sealed class DispatchStatements : IDisposable
             """);
         _holdPending = Prepare("""
             UPDATE Deliveries SET Status = 'Held' WHERE WebHookId = $hookId AND Status = 'Pending';
+            """);
+        _insertAudit = Prepare("""
+            INSERT INTO AuditEntries (At, Actor, Action, TargetType, TargetId, Summary)
+            VALUES ($at, $actor, $action, $targetType, $targetId, $summary);
             """);
         _holdDueOfPaused = Prepare($"""
             UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL
@@ -280,6 +286,18 @@ public sealed class DispatchStatements : IDisposable
         HoldPending(webHookId);
 
         return true;
+    }
+
+    /// <summary>An audit entry written in the writer's transaction, so it commits with the change it describes.</summary>
+    public void InsertAudit(AuditEntry entry)
+    {
+        Set(_insertAudit, "$at", ToStored(entry.At));
+        Set(_insertAudit, "$actor", entry.Actor);
+        Set(_insertAudit, "$action", entry.Action);
+        Set(_insertAudit, "$targetType", entry.TargetType);
+        Set(_insertAudit, "$targetId", entry.TargetId);
+        Set(_insertAudit, "$summary", entry.Summary);
+        _insertAudit.ExecuteNonQuery();
     }
 
     public void HoldPending(int webHookId)

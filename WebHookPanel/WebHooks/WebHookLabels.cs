@@ -11,6 +11,10 @@ public static class WebHookLabels
         _ => "Event",
     };
 
+    /// <summary>The trigger type and, where it has one, its filter: "Event · order.shipped".</summary>
+    public static string Trigger(Trigger trigger) =>
+        string.IsNullOrEmpty(trigger.Filter) ? Trigger(trigger.Type) : $"{Trigger(trigger.Type)} · {trigger.Filter}";
+
     public static string Status(WebHookStatus status) => status switch
     {
         WebHookStatus.PendingReview => "Pending review",

@@ -1,3 +1,5 @@
+using WebHookPanel.Review;
+
 namespace WebHookPanel.WebHooks;
 
 /// <summary>A filter and a page of the hook list. Pages count from 1.</summary>
@@ -6,7 +8,8 @@ public sealed record WebHookQuery(
     TriggerType? Trigger = null,
     WebHookStatus? Status = null,
     int Page = 1,
-    int PageSize = 20)
+    int PageSize = 20,
+    ReviewState? Review = null)
 {
     public const int MaxPageSize = 200;
 

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using WebHookPanel.Review;
 
 namespace WebHookPanel.WebHooks;
 
-/// <summary>A hook as the admin API reads and writes it: its definition plus its id and status.</summary>
+/// <summary>
+/// A hook as the admin API reads and writes it: its latest definition plus its id, status and review.
+/// </summary>
 public sealed class WebHookResource : WebHookDefinition
 {
     [JsonPropertyOrder(-1)]
@@ -18,7 +21,21 @@ public sealed class WebHookResource : WebHookDefinition
     [JsonPropertyOrder(-1)]
     public int? Version { get; set; }
 
-    public static WebHookResource From(int id, WebHookStatus status, int version, WebHookDefinition definition)
+    /// <summary>
+    /// On reads, the version the dispatcher sends: null while no version was ever approved, and then the hook sends
+    /// nothing. Ignored on writes.
+    /// </summary>
+    public int? ActiveVersion { get; set; }
+
+    /// <summary>On reads, where the latest version stands with the admins. Ignored on writes.</summary>
+    public WebHookReview? Review { get; set; }
+
+    public static WebHookResource From(
+        int id,
+        WebHookStatus status,
+        WebHookDefinition definition,
+        int? activeVersion,
+        WebHookReview review)
     {
         var copy = definition.Clone();
 
@@ -26,7 +43,9 @@ public sealed class WebHookResource : WebHookDefinition
         {
             Id = id,
             Status = status,
-            Version = version,
+            Version = review.Version,
+            ActiveVersion = activeVersion,
+            Review = review,
             Name = copy.Name,
             Uri = copy.Uri,
             Method = copy.Method,

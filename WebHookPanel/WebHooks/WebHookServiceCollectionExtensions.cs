@@ -1,6 +1,7 @@
 using WebHookPanel.Audit;
 using WebHookPanel.Catalog;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.Secrets;
 using WebHookPanel.Validation;
 
@@ -14,12 +15,14 @@ public static class WebHookServiceCollectionExtensions
         services.AddSingleton<WebHookStore>();
         services.AddSingleton<IWebHookNameCheck>(provider => provider.GetRequiredService<WebHookStore>());
         services.AddSingleton<WebHookDefinitionValidator>();
+        services.AddSingleton<ReviewStore>();
         services.AddSingleton<WebHookCommands>();
         services.AddSingleton<RequestBuilder>();
         services.AddSingleton<CurlFormatter>();
         services.AddSingleton<AttributeCatalog>();
         services.AddSingleton<AuditTrail>();
         services.AddSecrets();
+        services.AddSingleton<WebHookAudit>();
 
         return services;
     }

@@ -1,17 +1,26 @@
 using System.Linq.Expressions;
+using System.Security.Claims;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using WebHookPanel.Accounts;
+using WebHookPanel.Audit;
 using WebHookPanel.Data;
+using WebHookPanel.Review;
 using WebHookPanel.Validation;
 
 namespace WebHookPanel.WebHooks;
 
-/// <summary>Reads and writes hooks. One short-lived context per call; reads are never tracked.</summary>
-public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactory, TimeProvider timeProvider)
-    : IWebHookNameCheck
+/// <summary>
+/// Reads and writes hooks. One short-lived context per call; reads are never tracked. Every write names its actor:
+/// an admin's version is in force at once, anyone else's waits for review, and the audit entry commits with it.
+/// </summary>
+public sealed class WebHookStore(
+    IDbContextFactory<PanelDbContext> contextFactory,
+    TimeProvider timeProvider,
+    WebHookAudit audit) : IWebHookNameCheck
 {
     // One projection for the list and a single summary, translated to SQL: only the list's columns are read.
-    private static readonly Expression<Func<WebHook, WebHookSummary>> ToSummary = h => new WebHookSummary(
+    internal static readonly Expression<Func<WebHook, WebHookSummary>> ToSummary = h => new WebHookSummary(
         h.Id,
         h.Name,
         h.Method,
@@ -20,7 +29,9 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         h.Uri,
         h.Status,
         h.LatestVersion,
-        h.UpdatedAt);
+        h.UpdatedAt,
+        h.ActiveVersion,
+        h.Review);
 
     public async Task<WebHookPage> ListAsync(WebHookQuery query, CancellationToken cancellationToken)
     {
@@ -44,6 +55,11 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             hooks = hooks.Where(h => h.Status == status);
         }
 
+        if (query.Review is { } review)
+        {
+            hooks = hooks.Where(h => h.Review == review);
+        }
+
         var total = await hooks.CountAsync(cancellationToken);
         var items = await hooks
             .OrderByDescending(h => h.UpdatedAt)
@@ -56,24 +72,46 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         return new WebHookPage(items, total, query.SafePage, query.SafePageSize);
     }
 
+    /// <summary>The hook with its latest definition and its review; null when there is no such hook.</summary>
     public async Task<WebHookResource?> FindAsync(int id, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await context.WebHooks.AsNoTracking()
-            .Where(h => h.Id == id && h.DeletedAt == null)
-            .Select(h => new { h.Id, h.Status, h.LatestVersion })
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
         if (hook is null)
         {
             return null;
         }
 
-        var definition = await context.WebHookVersions.AsNoTracking()
-            .Where(v => v.WebHookId == id && v.Number == hook.LatestVersion)
-            .Select(v => v.Definition)
-            .SingleAsync(cancellationToken);
+        var latest = await LatestAsync(context, hook, cancellationToken);
 
-        return WebHookResource.From(hook.Id, hook.Status, hook.LatestVersion, definition);
+        return WebHookResource.From(
+            hook.Id,
+            hook.Status,
+            latest.Definition,
+            hook.ActiveVersion,
+            WebHookReview.From(hook, latest));
+    }
+
+    /// <summary>Where the hook's latest version stands with the admins; null when there is no such hook.</summary>
+    public async Task<WebHookReview?> FindReviewAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await context.WebHooks.AsNoTracking()
+            .SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
+
+        return hook is null ? null : WebHookReview.From(hook, await LatestAsync(context, hook, cancellationToken));
+    }
+
+    /// <summary>One version's definition, or null when the hook or the version does not exist.</summary>
+    public async Task<WebHookDefinition?> FindVersionAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        return await context.WebHookVersions.AsNoTracking()
+            .Where(v => v.WebHookId == id && v.Number == number)
+            .Select(v => v.Definition)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The hook's list row (status, version, trigger); null when there is no such hook.</summary>
@@ -96,31 +134,65 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             .AnyAsync(h => h.NormalizedName == normalized && h.Id != exceptId, ct);
     }
 
+    /// <summary>
+    /// Stores a new hook. An admin's is in force at once (<paramref name="status"/> Active by default, or Paused),
+    /// unless the status asks for review; anyone else's first version waits for review and sends nothing.
+    /// </summary>
     public async Task<int> CreateAsync(
         WebHookDefinition definition,
-        WebHookStatus status,
+        ClaimsPrincipal actor,
+        WebHookStatus? status,
         CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var hook = WebHook.Create(definition, status, timeProvider.GetUtcNow());
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var hook = WebHook.Create(definition, actor.ActorName(), now);
+        var version = hook.Versions[^1];
+        var inForce = PutsInForce(actor, status);
+        if (inForce)
+        {
+            hook.Approve(version, actor.ActorName(), null, now);
+            if (status == WebHookStatus.Paused)
+            {
+                hook.ChangeStatus(WebHookStatus.Paused, now);
+            }
+        }
+
         context.WebHooks.Add(hook);
+
+        // The id comes from the insert; the entries that name it commit in the same transaction.
         await context.SaveChangesAsync(cancellationToken);
+        audit.Created(context, actor, hook, version);
+        if (!inForce)
+        {
+            audit.Submitted(context, actor, hook);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return hook.Id;
     }
 
     /// <summary>
-    /// Saves a new version of the hook. With <paramref name="expectedVersion"/>, only while that is still the latest:
-    /// a change made to an older version would silently undo whatever came after it.
+    /// Saves a new version of the hook: in force at once for an admin (unless <paramref name="status"/> is
+    /// PendingReview), waiting for review for anyone else while the version in force keeps serving. With
+    /// <paramref name="expectedVersion"/>, only while that is still the latest: a change made to an older version
+    /// would silently undo whatever came after it.
     /// </summary>
     public async Task<ReviseOutcome> ReviseAsync(
         int id,
         WebHookDefinition definition,
+        ClaimsPrincipal actor,
         WebHookStatus? status,
         int? expectedVersion,
         CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // Read under the write lock: an approval between this read and the save would otherwise be overwritten.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var hook = await context.WebHooks
             .SingleOrDefaultAsync(h => h.Id == id && h.DeletedAt == null, cancellationToken);
         if (hook is null)
@@ -133,16 +205,35 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
             return ReviseOutcome.Conflict;
         }
 
+        var previous = await LatestAsync(context, hook, cancellationToken);
+        var statusBefore = hook.Status;
         var now = timeProvider.GetUtcNow();
-        hook.Revise(definition, now);
-        if (status is { } newStatus)
+        var version = hook.Revise(definition, actor.ActorName(), now);
+        var inForce = PutsInForce(actor, status);
+        if (inForce)
         {
-            hook.ChangeStatus(newStatus, now);
+            hook.Approve(version, actor.ActorName(), null, now);
+            if (status is { } wanted && wanted != hook.Status)
+            {
+                hook.ChangeStatus(wanted, now);
+            }
+        }
+
+        audit.Revised(context, actor, hook, version, DefinitionDiff.Compare(previous.Definition, version.Definition));
+        if (!inForce)
+        {
+            audit.Submitted(context, actor, hook);
+        }
+
+        if (statusBefore is WebHookStatus.Active or WebHookStatus.Paused)
+        {
+            audit.StatusChanged(context, actor, hook, statusBefore);
         }
 
         try
         {
             await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (IsVersionTaken(exception))
         {
@@ -153,7 +244,7 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         return ReviseOutcome.Saved;
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await context.WebHooks
@@ -164,10 +255,22 @@ public sealed class WebHookStore(IDbContextFactory<PanelDbContext> contextFactor
         }
 
         hook.Delete(timeProvider.GetUtcNow());
+        audit.Deleted(context, actor, hook);
         await context.SaveChangesAsync(cancellationToken);
 
         return true;
     }
+
+    /// <summary>An admin's save is in force at once unless it asks for review; nobody else's ever is.</summary>
+    private static bool PutsInForce(ClaimsPrincipal actor, WebHookStatus? status) =>
+        actor.IsAdmin() && status != WebHookStatus.PendingReview;
+
+    private static Task<WebHookVersion> LatestAsync(
+        PanelDbContext context,
+        WebHook hook,
+        CancellationToken cancellationToken) =>
+        context.WebHookVersions.AsNoTracking()
+            .SingleAsync(v => v.WebHookId == hook.Id && v.Number == hook.LatestVersion, cancellationToken);
 
     private static bool IsVersionTaken(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 } inner

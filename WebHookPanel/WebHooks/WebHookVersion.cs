@@ -7,10 +7,11 @@ public sealed class WebHookVersion
     {
     }
 
-    public WebHookVersion(int number, WebHookDefinition definition, DateTimeOffset createdAt)
+    public WebHookVersion(int number, WebHookDefinition definition, string savedBy, DateTimeOffset createdAt)
     {
         Number = number;
         Definition = definition;
+        SavedBy = savedBy;
         CreatedAt = createdAt;
     }
 
@@ -21,6 +22,9 @@ public sealed class WebHookVersion
     public int Number { get; private set; }
 
     public WebHookDefinition Definition { get; private set; } = new();
+
+    /// <summary>Who saved it: the user name or API key name that the audit log records too.</summary>
+    public string SavedBy { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
 }

@@ -37,6 +37,10 @@ public sealed partial class TestSendDialog
     [Parameter, EditorRequired]
     public required WebHookDefinition Hook { get; set; }
 
+    /// <summary>The version that <see cref="Hook"/> is; null sends the version in force.</summary>
+    [Parameter]
+    public int? Version { get; set; }
+
     protected override void OnParametersSet() => _samples = SampleValue.For(Hook, _samples);
 
     private async Task SendAsync()
@@ -58,7 +62,7 @@ public sealed partial class TestSendDialog
 
         try
         {
-            var result = await Commands.TestSendAsync(WebHookId, evt, CancellationToken.None);
+            var result = await Commands.TestSendAsync(WebHookId, evt, CancellationToken.None, Version);
             _result = result.Attempt;
             _error = result switch
             {

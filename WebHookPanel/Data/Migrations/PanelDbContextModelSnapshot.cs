@@ -817,10 +817,38 @@ namespace WebHookPanel.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActiveTriggerFilter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActiveTriggerType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActiveVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastDecisionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastDecisionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastDecisionVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LatestVersion")
@@ -839,6 +867,11 @@ namespace WebHookPanel.Data.Migrations
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -866,6 +899,10 @@ namespace WebHookPanel.Data.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique();
 
+                    b.HasIndex("Review");
+
+                    b.HasIndex("ActiveTriggerType", "Status");
+
                     b.HasIndex("DeletedAt", "UpdatedAt");
 
                     b.HasIndex("TriggerType", "Status");
@@ -889,6 +926,11 @@ namespace WebHookPanel.Data.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("WebHookId")
                         .HasColumnType("INTEGER");

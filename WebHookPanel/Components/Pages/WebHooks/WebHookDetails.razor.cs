@@ -4,6 +4,7 @@ using MudBlazor;
 using WebHookPanel.Accounts;
 using WebHookPanel.Components.Deliveries;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Review;
 using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
@@ -25,6 +26,8 @@ public sealed partial class WebHookDetails : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private MudTable<DeliveryView>? _table;
     private WebHookSummary? _hook;
+    private WebHookReview? _review;
+    private bool _canReview;
     private IDisposable? _subscription;
     private int? _subscribedId;
     private long _lastRefresh;
@@ -59,6 +62,7 @@ public sealed partial class WebHookDetails : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _isAdmin = await IsAdminAsync();
+        _canReview = _isAdmin;
         await LoadHookAsync();
         if (_table is not null)
         {
@@ -85,6 +89,13 @@ public sealed partial class WebHookDetails : IDisposable
         _disposed.Dispose();
     }
 
+    private static string InForce(WebHookSummary hook) => hook.ActiveVersion switch
+    {
+        null => "no version in force",
+        var active when active == hook.Version => "in force",
+        var active => $"v{active} in force",
+    };
+
     private static string NextAttempt(DeliveryView delivery) =>
         delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InFlight
             ? delivery.NextAttemptAt.ToString(TimeFormat)
@@ -93,6 +104,7 @@ public sealed partial class WebHookDetails : IDisposable
     private async Task LoadHookAsync()
     {
         _hook = await Store.FindSummaryAsync(Id, _disposed.Token);
+        _review = _hook is null ? null : await Store.FindReviewAsync(Id, _disposed.Token);
         _notFound = _hook is null;
     }
 
@@ -157,7 +169,7 @@ public sealed partial class WebHookDetails : IDisposable
             return;
         }
 
-        var paused = await Commands.PauseAsync(Id, CancellationToken.None);
+        var paused = await Commands.PauseAsync(Id, (await AuthenticationState).User, CancellationToken.None);
         Snackbar.Add(
             paused ? "Paused: new deliveries are held until you resume." : "Only an active webhook can be paused.",
             paused ? Severity.Success : Severity.Warning);
@@ -173,10 +185,15 @@ public sealed partial class WebHookDetails : IDisposable
             return;
         }
 
-        var resumed = await Commands.ResumeAsync(Id, CancellationToken.None);
+        var resumed = await Commands.ResumeAsync(Id, (await AuthenticationState).User, CancellationToken.None);
         Snackbar.Add(
-            resumed ? "Resumed: held deliveries are sent now." : "This webhook no longer exists.",
-            resumed ? Severity.Success : Severity.Warning);
+            resumed switch
+            {
+                ResumeOutcome.Resumed => "Resumed: held deliveries are sent now.",
+                ResumeOutcome.NothingInForce => "No version is in force yet: approve one first.",
+                _ => "This webhook no longer exists.",
+            },
+            resumed == ResumeOutcome.Resumed ? Severity.Success : Severity.Warning);
         await RefreshAsync();
     }
 
@@ -230,6 +247,7 @@ public sealed partial class WebHookDetails : IDisposable
         await Dialogs.ShowAsync<AttemptsDialog>($"Delivery {delivery.Id}", parameters, options);
     }
 
+    /// <summary>Tests what the dispatcher sends: the version in force, or a never approved hook's latest.</summary>
     internal async Task OpenTestSendAsync()
     {
         if (!await IsAdminAsync())
@@ -239,7 +257,8 @@ public sealed partial class WebHookDetails : IDisposable
             return;
         }
 
-        var hook = await Store.FindAsync(Id, CancellationToken.None);
+        var version = _hook?.ActiveVersion ?? _hook?.Version;
+        var hook = version is { } number ? await Store.FindVersionAsync(Id, number, CancellationToken.None) : null;
         if (hook is null)
         {
             Snackbar.Add("This webhook no longer exists.", Severity.Warning);
@@ -251,6 +270,7 @@ public sealed partial class WebHookDetails : IDisposable
         {
             { d => d.WebHookId, Id },
             { d => d.Hook, SecretMask.Apply(hook) },
+            { d => d.Version, version },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true };
         await Dialogs.ShowAsync<TestSendDialog>("Test send", parameters, options);

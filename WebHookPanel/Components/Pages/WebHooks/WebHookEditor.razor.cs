@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using WebHookPanel.Accounts;
 using WebHookPanel.Requests;
+using WebHookPanel.Review;
 using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
@@ -32,6 +35,8 @@ public sealed partial class WebHookEditor
     private bool _leaving;
     private bool _dirty;
     private int? _version;
+    private int? _activeVersion;
+    private WebHookReview? _review;
     private string _savedName = "";
     private IReadOnlySet<string> _keepableSecrets = new HashSet<string>();
 
@@ -52,6 +57,9 @@ public sealed partial class WebHookEditor
 
     [Inject]
     public required ISnackbar Snackbar { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     [Parameter]
     public int? Id { get; set; }
@@ -76,6 +84,8 @@ public sealed partial class WebHookEditor
             _keepableSecrets = DefinitionSecrets.KeepableKeys(hook);
             _model = SecretMask.Apply(hook?.Clone());
             _version = hook?.Version;
+            _activeVersion = hook?.ActiveVersion;
+            _review = hook?.Review;
         }
         else
         {
@@ -181,9 +191,10 @@ public sealed partial class WebHookEditor
         _saving = true;
         try
         {
+            var actor = (await AuthenticationState).User;
             var result = Id is { } id
-                ? await Commands.ReviseAsync(id, _model, CancellationToken.None, expectedVersion: _version)
-                : await Commands.CreateAsync(_model, CancellationToken.None);
+                ? await Commands.ReviseAsync(id, _model, actor, CancellationToken.None, expectedVersion: _version)
+                : await Commands.CreateAsync(_model, actor, CancellationToken.None);
             if (!result.Succeeded)
             {
                 _errors = result.Errors;
@@ -195,7 +206,12 @@ public sealed partial class WebHookEditor
 
             _savedJson = Serialize(_model);
             _dirty = false;
-            Snackbar.Add($"Saved \"{_model.Name.Trim()}\".", Severity.Success);
+            var name = _model.Name.Trim();
+            Snackbar.Add(
+                actor.IsAdmin()
+                    ? $"Saved \"{name}\": it is in force now."
+                    : $"Saved \"{name}\" for review: what is sent changes only once an admin approves it.",
+                Severity.Success);
             Navigation.NavigateTo("webhooks");
         }
         finally

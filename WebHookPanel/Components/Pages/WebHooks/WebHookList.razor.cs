@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using WebHookPanel.Accounts;
+using WebHookPanel.Review;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.WebHooks;
@@ -13,6 +14,7 @@ public sealed partial class WebHookList
     private TriggerType? _trigger;
     private WebHookStatus? _status;
     private bool _isAdmin;
+    private ReviewState? _review;
 
     [Inject]
     public required WebHookStore Store { get; init; }
@@ -30,7 +32,7 @@ public sealed partial class WebHookList
 
     private async Task<TableData<WebHookSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var query = new WebHookQuery(_search, _trigger, _status, state.Page + 1, state.PageSize);
+        var query = new WebHookQuery(_search, _trigger, _status, state.Page + 1, state.PageSize, _review);
         var page = await Store.ListAsync(query, cancellationToken);
 
         return new TableData<WebHookSummary> { Items = page.Items, TotalItems = page.Total };
@@ -53,6 +55,13 @@ public sealed partial class WebHookList
     private Task OnStatusChanged(WebHookStatus? status)
     {
         _status = status;
+
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task OnReviewChanged(ReviewState? review)
+    {
+        _review = review;
 
         return ReloadFromFirstPageAsync();
     }
@@ -98,7 +107,8 @@ public sealed partial class WebHookList
             return;
         }
 
-        var deleted = await Store.DeleteAsync(hook.Id, CancellationToken.None);
+        var actor = (await AuthenticationState).User;
+        var deleted = await Store.DeleteAsync(hook.Id, actor, CancellationToken.None);
         Snackbar.Add(
             deleted ? $"Deleted \"{hook.Name}\"." : $"\"{hook.Name}\" was already deleted.",
             deleted ? Severity.Success : Severity.Info);

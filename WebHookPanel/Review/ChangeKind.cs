@@ -1,0 +1,8 @@
+namespace WebHookPanel.Review;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

@@ -67,6 +67,7 @@ public sealed class PanelDatabase : IAsyncDisposable
             .AddPanelData()
             .AddPanelAccounts()
             .AddWebHooks()
+            .AddSigning()
             .BuildServiceProvider(validateScopes: true);
 
         // Only the migrator and the roles, not every hosted service: workers must not start in component tests.
@@ -99,6 +100,7 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<HeaderSecretProtector>());
         services.AddSingleton(_services.GetRequiredService<DefinitionSecrets>());
         services.AddSingleton(_services.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton(_services.GetRequiredService<RequestSigner>());
         services.AddSingleton(_services.GetRequiredService<SecretAccess>());
     }
 

@@ -129,6 +129,26 @@ public sealed class ReviewDispatchTests : IAsyncLifetime
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    [Fact]
+    public async Task Replay_AfterTheAdminFixedTheUri_SendsTheVersionInForceAndRecordsIt()
+    {
+        var id = await _host.CreateHookAsync(Hook("/redirect"));
+        using var posted = await _host.PostEventsAsync(DispatchTestData.Event("fixed-later"));
+        var failed = await _host.OnlyDeliveryWhenAsync(id, d => d.Status == DeliveryStatus.Failed, "failed");
+        var fixedUri = await Commands.ReviseAsync(id, Hook("/ok/fixed"), TestActors.Admin, Token);
+
+        using var replay = await _host.Api.PostAsync($"/api/deliveries/{failed.Id}/replay", null, Token);
+        var replayed = await _host.OnlyDeliveryWhenAsync(id, d => d.Status == DeliveryStatus.Succeeded, "replayed");
+
+        Assert.Equal(1, failed.WebHookVersion);
+        Assert.True(fixedUri.Succeeded);
+        Assert.Equal(2, replayed.WebHookVersion);
+        Assert.EndsWith("/ok/fixed", _host.Receiver.Requests.Last().Url, StringComparison.Ordinal);
+        Assert.Equal(
+            _host.Receiver.Requests.First().Header("webhook-id"),
+            _host.Receiver.Requests.Last().Header("webhook-id"));
+    }
+
     private WebHookResource Hook(string path) => DispatchTestData.Hook(_host.Receiver.BaseUrl + path);
 
     private Task<HttpResponseMessage> ApproveAsync(int id, int version) =>

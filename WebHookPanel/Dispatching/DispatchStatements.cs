@@ -106,7 +106,7 @@ public sealed class DispatchStatements : IDisposable
             WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
             """);
         _selectDue = Prepare($"""
-            SELECT d.Id, d.WebHookId, d.WebHookVersion, d.MessageId, d.ScheduleStep, e.PayloadJson
+            SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson
             FROM Deliveries AS d
             JOIN WebHooks AS h ON h.Id = d.WebHookId
             JOIN Events AS e ON e.Id = d.EventId
@@ -115,7 +115,9 @@ public sealed class DispatchStatements : IDisposable
             LIMIT $limit;
             """);
         _lease = Prepare("""
-            UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil WHERE Id = $id;
+            UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil,
+                WebHookVersion = $version
+            WHERE Id = $id;
             """);
     }
 
@@ -309,7 +311,9 @@ public sealed class DispatchStatements : IDisposable
     /// <summary>
     /// Leases up to <paramref name="limit"/> due deliveries to <paramref name="owner"/>: pending ones whose time
     /// came and in-flight ones whose lease ran out. Due deliveries of paused hooks become held on the way, and those
-    /// of deleted hooks fail, since they can never be sent.
+    /// of deleted hooks fail, since they can never be sent. A claimed delivery goes out with the hook's version in
+    /// force and records it: a retry, a replay or a held delivery after a fix sends the fixed request, as Stripe
+    /// and Svix resend to the endpoint as it is now.
     /// </summary>
     public List<DeliveryWork> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil)
     {
@@ -343,6 +347,7 @@ public sealed class DispatchStatements : IDisposable
         foreach (var work in claimed)
         {
             Set(_lease, "$id", work.DeliveryId);
+            Set(_lease, "$version", work.WebHookVersion);
             _lease.ExecuteNonQuery();
         }
 

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Accounts;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Secrets;
+using WebHookPanel.Signing;
 using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.Tests.Secrets;
 using WebHookPanel.Tests.Support;
@@ -16,6 +19,8 @@ public sealed class WebHookEditorSecretTests : PanelTestContext
 {
     private const string ApiKey = "s3cr3t-api-key-7f3a";
     private const string Token = "s3cr3t-token-91c2";
+
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -170,13 +175,34 @@ public sealed class WebHookEditorSecretTests : PanelTestContext
         Assert.Equal("false", editor.Find("button[aria-label='Header 1 secret']").GetAttribute("aria-pressed"));
     }
 
-    private async Task<int> CreateSecretHookAsync()
+    [Fact]
+    public async Task EditSignedHook_SampleSignature_IsNotMadeWithTheHooksOwnSecret()
+    {
+        SignInAs(PanelRoles.Marketer);
+        var hookId = await CreateSecretHookAsync(signing: true);
+        var secrets = await Services.GetRequiredService<SigningKeyStore>().SecretsAsync(hookId, Cancellation);
+
+        var editor = await OpenFieldsStepAsync(hookId);
+        editor.Find("[data-testid=next]").Click();
+        var curl = editor.WaitForElement("[data-testid=curl-resolved]").TextContent;
+
+        var id = Regex.Match(curl, "webhook-id: ([^']+)'").Groups[1].Value;
+        var timestamp = long.Parse(Regex.Match(curl, "webhook-timestamp: ([0-9]+)'").Groups[1].Value, Culture);
+        var signature = Regex.Match(curl, "webhook-signature: ([^']+)'").Groups[1].Value;
+        var body = Regex.Match(curl, "--data-raw '([^']*)'").Groups[1].Value;
+        Assert.StartsWith("v1,", signature, StringComparison.Ordinal);
+        Assert.Equal(("{}", 36), (body, id.Length));
+        Assert.NotEqual(SigningSecret.Sign(id, timestamp, body, secrets), signature);
+    }
+
+    private async Task<int> CreateSecretHookAsync(bool signing = false)
     {
         await UseDatabaseAsync();
         var hook = new WebHookDefinition
         {
             Name = "Hook with secrets",
             Uri = "https://crm.example.com/users",
+            Signing = new SigningSettings { Enabled = signing },
             Headers =
             [
                 new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = ApiKey, Secret = true },

@@ -7,8 +7,8 @@ using WebHookPanel.WebHooks;
 namespace WebHookPanel.Components.WebHookForm;
 
 /// <summary>
-/// The last step: the whole definition, its remaining errors and the request with sample values, signed as the
-/// dispatcher would sign it, so that the sample lists every header a receiver gets.
+/// The last step: the whole definition, its remaining errors and the request with sample values, with every header
+/// the dispatcher adds, so that the sample lists all that a receiver gets.
 /// </summary>
 public sealed partial class ReviewStep
 {
@@ -30,10 +30,6 @@ public sealed partial class ReviewStep
 
     [Parameter, EditorRequired]
     public required FormErrors Errors { get; set; }
-
-    /// <summary>The saved hook, whose own secret signs the sample; null for a new hook (a throwaway secret).</summary>
-    [Parameter]
-    public int? WebHookId { get; set; }
 
     protected override Task OnParametersSetAsync()
     {
@@ -64,7 +60,9 @@ public sealed partial class ReviewStep
             return;
         }
 
-        var signed = await Signer.SignAsync(request, Model, WebHookId, _sampleMessageId, CancellationToken.None);
+        // Always a throwaway secret: a sample signed with the hook's own would be a request its receiver accepts,
+        // made by anyone who may open the form and before any review.
+        var signed = await Signer.SignAsync(request, Model, null, _sampleMessageId, CancellationToken.None);
 
         // A later keystroke may have resolved while this one waited for the hook's secret; the later one wins.
         if (resolving == _resolving)

@@ -251,6 +251,28 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     }
 
     [Fact]
+    public async Task Replace_ByAdminOnTopOfAMarketersPendingChange_WaitsForReviewToo()
+    {
+        using var client = fixture.Panel.CreateApiClient();
+        var id = await CreateLiveAsync(client, "Admin over pending");
+        await fixture.Commands.ReviseAsync(id, Hook("Admin over pending", NewSecret), TestActors.Marketer, Cancellation);
+        var read = await client.GetStringAsync($"/api/webhooks/{id}", Cancellation);
+        using var content = new StringContent(
+            read.Replace("\"POST\"", "\"PATCH\"", StringComparison.Ordinal),
+            System.Text.Encoding.UTF8,
+            "application/json");
+
+        using var replaced = await client.PutAsync($"/api/webhooks/{id}", content, Cancellation);
+        var hook = await replaced.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        using var approved = await DecideAsync(client, id, "approve", new { version = 3 });
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(1, hook.GetProperty("activeVersion").GetInt32());
+        Assert.Equal(3, hook.GetProperty("review").GetProperty("pendingVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_Document_DescribesTheReviewCallsAndShapes()
     {
         using var client = fixture.Panel.CreateApiClient();

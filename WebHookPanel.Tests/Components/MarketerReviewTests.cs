@@ -154,7 +154,7 @@ public sealed class MarketerReviewTests : PanelTestContext
         var change = Hook(name);
         change.Method = WebHookMethod.PUT;
         Assert.Equal(
-            ReviseOutcome.Saved,
+            ReviseOutcome.SavedForReview,
             await database.Store.ReviseAsync(id, change, TestActors.Marketer, null, null, Cancellation));
     }
 

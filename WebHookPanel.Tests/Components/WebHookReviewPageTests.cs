@@ -171,7 +171,7 @@ public sealed class WebHookReviewPageTests : PanelTestContext
             null,
             null,
             Cancellation);
-        Assert.Equal(ReviseOutcome.Saved, outcome);
+        Assert.Equal(ReviseOutcome.SavedForReview, outcome);
 
         return id;
     }

@@ -6,11 +6,13 @@ public sealed record SaveResult(
     FormErrors Errors,
     bool NotFound = false,
     string? Message = null,
-    bool Conflict = false)
+    bool Conflict = false,
+    bool InForce = false)
 {
     public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound && !Conflict;
 
-    public static SaveResult Saved(int id) => new(id, FormErrors.None);
+    /// <summary>Stored; <paramref name="inForce"/> when it is sent from now on, false when it waits for review.</summary>
+    public static SaveResult Saved(int id, bool inForce) => new(id, FormErrors.None, InForce: inForce);
 
     public static SaveResult Invalid(FormErrors errors) => new(null, errors);
 

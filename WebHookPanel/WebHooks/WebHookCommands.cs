@@ -49,7 +49,9 @@ public sealed class WebHookCommands(
 
         try
         {
-            return SaveResult.Saved(await store.CreateAsync(sealing.Seal(), actor, status, cancellationToken));
+            var created = await store.CreateAsync(sealing.Seal(), actor, status, cancellationToken);
+
+            return SaveResult.Saved(created, WebHookStore.PutsInForce(actor, status));
         }
         catch (DbUpdateException exception) when (IsUniqueNameViolation(exception))
         {
@@ -81,7 +83,8 @@ public sealed class WebHookCommands(
 
             return outcome switch
             {
-                ReviseOutcome.Saved => SaveResult.Saved(id),
+                ReviseOutcome.Saved => SaveResult.Saved(id, inForce: true),
+                ReviseOutcome.SavedForReview => SaveResult.Saved(id, inForce: false),
                 ReviseOutcome.Conflict => SaveResult.Outdated(),
                 _ => SaveResult.Missing(),
             };

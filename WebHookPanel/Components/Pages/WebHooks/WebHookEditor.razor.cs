@@ -208,9 +208,12 @@ public sealed partial class WebHookEditor
             _dirty = false;
             var name = _model.Name.Trim();
             Snackbar.Add(
-                actor.IsAdmin()
+                result.InForce
                     ? $"Saved \"{name}\": it is in force now."
-                    : $"Saved \"{name}\" for review: what is sent changes only once an admin approves it.",
+                    : actor.IsAdmin()
+                        ? $"Saved \"{name}\" for review, as it builds on a version that was never approved: "
+                            + "approve it on its review page."
+                        : $"Saved \"{name}\" for review: what is sent changes only once an admin approves it.",
                 Severity.Success);
             Navigation.NavigateTo("webhooks");
         }

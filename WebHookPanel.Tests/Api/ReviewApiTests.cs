@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Api;
 using WebHookPanel.Review;
+using WebHookPanel.Secrets;
 using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
@@ -90,6 +91,9 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
         Assert.Equal("Active", hook.GetProperty("status").GetString());
         Assert.Equal(1, hook.GetProperty("activeVersion").GetInt32());
         Assert.Equal("Approved", hook.GetProperty("review").GetProperty("state").GetString());
+        var header = hook.GetProperty("headers")[0];
+        Assert.Equal(SecretMask.Value, header.GetProperty("value").GetString());
+        Assert.True(header.GetProperty("secret").GetBoolean());
     }
 
     [Theory]

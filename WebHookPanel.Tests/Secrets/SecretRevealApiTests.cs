@@ -122,6 +122,26 @@ public sealed class SecretRevealApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preview_WithTheHooksOwnEncryptedValueAndReveal_AuditsTheReveal()
+    {
+        var hookId = await _host.CreateHookAsync(SecretHook());
+        var stored = await _host.Factory.Services.GetRequiredService<WebHookStore>().FindAsync(hookId, Token);
+        Assert.StartsWith(HeaderSecretProtector.Prefix, stored!.Headers[0].Value, StringComparison.Ordinal);
+
+        using var response = await _host.Api.PostAsJsonAsync(
+            "/api/webhooks/preview?reveal=true",
+            new { webhook = stored, @event = DispatchTestData.Event("token-preview") },
+            PanelJson.Options,
+            Token);
+
+        var preview = await response.Content.ReadFromJsonAsync<PreviewResponse>(PanelJson.Options, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(new PreviewHeader("X-Api-Key", _apiKey, true), preview!.Headers);
+        var entry = Assert.Single(await AuditAsync(hookId));
+        Assert.Equal(SecretAccess.RevealedAction, entry.Action);
+    }
+
+    [Fact]
     public async Task Preview_RevealNotABoolean_NamesTheParameter()
     {
         using var response = await _host.Api.PostAsJsonAsync(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebHookPanel.Review;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Api;
@@ -95,7 +96,7 @@ public static class ReviewApi
 
         return result.Kind switch
         {
-            ReviewResultKind.Done => TypedResults.Ok(await store.FindAsync(id, cancellationToken)),
+            ReviewResultKind.Done => TypedResults.Ok(SecretMask.Apply(await store.FindAsync(id, cancellationToken))),
             ReviewResultKind.NotFound => TypedResults.NotFound(),
             ReviewResultKind.Forbidden => TypedResults.Problem(
                 detail: result.Message,

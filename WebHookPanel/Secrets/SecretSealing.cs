@@ -28,9 +28,13 @@ public sealed class SecretSealing
     /// <summary>The incoming definition, kept secrets as the mask: what the validator checks.</summary>
     public WebHookDefinition Definition { get; }
 
-    /// <summary>The keys of the header rows whose stored secret this definition keeps.</summary>
+    /// <summary>
+    /// The keys of the header rows whose stored secret this definition keeps: sent as the mask, or as one of this
+    /// hook's own encrypted values. Opening the definition shows these in clear, so a reveal records them all.
+    /// </summary>
     public IReadOnlyList<string> KeptKeys =>
-        [.. (Definition.Headers ?? []).Where(IsKept).Select(r => r.Key)];
+        [.. (Definition.Headers ?? []).Where(r => IsKept(r) || r.Value is { } value && _ownTokens.Contains(value))
+            .Select(r => r.Key)];
 
     /// <summary>Adds the errors of rows that hold the mask without a stored secret to keep.</summary>
     public void Check(FormErrors errors) =>

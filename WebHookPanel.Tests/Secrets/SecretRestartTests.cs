@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using WebHookPanel.Api;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Secrets;
 using WebHookPanel.Tests.Dispatching;
@@ -84,6 +85,39 @@ public sealed class SecretRestartTests : IAsyncLifetime
                 ReadShared(file).AsSpan().IndexOf(Encoding.UTF8.GetBytes(_secret)) >= 0,
                 $"{Path.GetFileName(file)} still holds the secret in clear.");
         }
+    }
+
+    [Fact]
+    public async Task LostKeyRing_RevealsAnswer422_RotatingGivesAReadableSigningSecretAgain()
+    {
+        int hookId;
+        await using (var before = PanelFactory.On(_database))
+        {
+            using var api = before.CreateApiClient();
+            hookId = await CreateAsync(api);
+            using var first = await api.PostAsync($"/api/webhooks/{hookId}/signing-secret/reveal", null, Token);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        Directory.Delete(_database.FilePath + ".keys", recursive: true);
+        await using var after = PanelFactory.On(_database);
+        using var afterApi = after.CreateApiClient();
+
+        using var header = await afterApi.PostAsJsonAsync(
+            $"/api/webhooks/{hookId}/secrets/reveal",
+            new { header = "X-Api-Key" },
+            Token);
+        using var signing = await afterApi.PostAsync($"/api/webhooks/{hookId}/signing-secret/reveal", null, Token);
+        using var rotated = await afterApi.PostAsync($"/api/webhooks/{hookId}/signing-secret/rotate", null, Token);
+        using var again = await afterApi.PostAsync($"/api/webhooks/{hookId}/signing-secret/reveal", null, Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, header.StatusCode);
+        Assert.Contains("Type the value again", await header.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, signing.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, rotated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var secret = await again.Content.ReadFromJsonAsync<RevealedSigningSecret>(Token);
+        Assert.StartsWith("whsec_", secret!.Secret, StringComparison.Ordinal);
     }
 
     private async Task<int> CreateAsync(HttpClient api)

@@ -75,6 +75,10 @@ public static class SecretApi
             detail: "Only admins may reveal or rotate secrets.",
             statusCode: StatusCodes.Status403Forbidden,
             title: "Not allowed."),
+        SecretAccessResult.Unreadable => TypedResults.Problem(
+            detail: SecretAccess.UnreadableMessage,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The stored secret cannot be read."),
         _ => TypedResults.Problem(
             detail: "There is no such webhook, or no secret header of that name on its latest version.",
             statusCode: StatusCodes.Status404NotFound,

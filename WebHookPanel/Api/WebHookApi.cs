@@ -197,9 +197,20 @@ public static class WebHookApi
         }
 
         WebHookDefinition open;
+        BuiltRequest sent;
         try
         {
             open = sealing.Open();
+            var built = services.Builder.Build(open, evt);
+            if (built.Request is not { } unsigned)
+            {
+                return TypedResults.Problem(
+                    detail: built.Error,
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "The event cannot be sent with this webhook.");
+            }
+
+            sent = await services.Signer.SignAsync(unsigned, open, savedId, Delivery.NewMessageId(), cancellationToken);
         }
         catch (UnreadableSecretException exception)
         {
@@ -208,22 +219,6 @@ public static class WebHookApi
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "A stored secret of the webhook cannot be read.");
         }
-
-        var built = services.Builder.Build(open, evt);
-        if (built.Request is not { } unsigned)
-        {
-            return TypedResults.Problem(
-                detail: built.Error,
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The event cannot be sent with this webhook.");
-        }
-
-        var sent = await services.Signer.SignAsync(
-            unsigned,
-            open,
-            savedId,
-            Delivery.NewMessageId(),
-            cancellationToken);
         if (revealing && savedId is { } saved)
         {
             await services.Access.RecordRevealedHeadersAsync(user, saved, sealing.KeptKeys, cancellationToken);

@@ -224,24 +224,23 @@ public sealed class DeliveryCommands(
             return new TestSendResult(false, null, null);
         }
 
-        WebHookDefinition open;
+        var messageId = Delivery.NewMessageId();
+        BuiltRequest signed;
         try
         {
-            open = protector.Unprotect(definition);
+            var built = builder.Build(protector.Unprotect(definition), evt);
+            if (!built.Succeeded)
+            {
+                return new TestSendResult(true, null, built.Error);
+            }
+
+            signed = await signer.SignAsync(built.Request, definition, webHookId, messageId, cancellationToken);
         }
         catch (UnreadableSecretException exception)
         {
             return new TestSendResult(true, null, exception.Message);
         }
 
-        var built = builder.Build(open, evt);
-        if (!built.Succeeded)
-        {
-            return new TestSendResult(true, null, built.Error);
-        }
-
-        var messageId = Delivery.NewMessageId();
-        var signed = await signer.SignAsync(built.Request, definition, webHookId, messageId, cancellationToken);
         var result = await sender.SendAsync(signed, messageId, cancellationToken);
 
         return new TestSendResult(true, result.Attempt, null);

@@ -25,6 +25,11 @@ public sealed partial class SecretAccess(
 
     public const string RotatedAction = "secret.rotated";
 
+    /// <summary>What pages and the API say when a stored secret cannot be decrypted.</summary>
+    public const string UnreadableMessage = "The stored secret cannot be decrypted: the Data Protection keys kept "
+        + "beside the database are missing or belong to another database. Type the value again, or rotate the "
+        + "signing secret.";
+
     private const string TargetType = "webhook";
 
     /// <summary>The stored value of secret header <paramref name="headerKey"/> in the hook's latest version.</summary>
@@ -51,7 +56,18 @@ public sealed partial class SecretAccess(
             return new RevealedSecret(SecretAccessResult.NotFound);
         }
 
-        var value = protector.Unprotect(row.Value, row.Key);
+        string value;
+        try
+        {
+            value = protector.Unprotect(row.Value, row.Key);
+        }
+        catch (UnreadableSecretException exception)
+        {
+            LogUnreadable(logger, exception, webHookId);
+
+            return new RevealedSecret(SecretAccessResult.Unreadable);
+        }
+
         var summary = $"Revealed the value of header '{row.Key}'.";
         await RecordAsync(actor, RevealedAction, webHookId, summary, cancellationToken);
 
@@ -78,7 +94,18 @@ public sealed partial class SecretAccess(
             return new RevealedSecret(SecretAccessResult.NotFound);
         }
 
-        var secret = await signingKeys.CurrentAsync(webHookId, cancellationToken);
+        string secret;
+        try
+        {
+            secret = await signingKeys.CurrentAsync(webHookId, cancellationToken);
+        }
+        catch (UnreadableSecretException exception)
+        {
+            LogUnreadable(logger, exception, webHookId);
+
+            return new RevealedSecret(SecretAccessResult.Unreadable);
+        }
+
         await RecordAsync(actor, RevealedAction, webHookId, "Revealed the signing secret.", cancellationToken);
 
         return new RevealedSecret(SecretAccessResult.Done, secret);
@@ -164,4 +191,8 @@ public sealed partial class SecretAccess(
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,
         Message = "Refused {Actor} a secret of webhook {WebHookId}: only admins may reveal or rotate secrets")]
     private static partial void LogRefused(ILogger logger, int webHookId, string actor);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "A stored secret of webhook {WebHookId} cannot be decrypted")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, int webHookId);
 }

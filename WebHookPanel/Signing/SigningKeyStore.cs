@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Data;
+using WebHookPanel.Secrets;
 
 namespace WebHookPanel.Signing;
 
@@ -21,6 +23,8 @@ public sealed class SigningKeyStore(
 
     private readonly IDataProtector _protector = protection.CreateProtector("WebHookPanel.Signing.v1");
     private readonly ConcurrentDictionary<int, (IReadOnlyList<string> Secrets, DateTimeOffset Until)> _cache = new();
+    private readonly Dictionary<int, long> _rotations = [];
+    private readonly Lock _cacheLock = new();
     private readonly SemaphoreSlim _creating = new(1, 1);
 
     /// <summary>The secrets to sign with, the current one first; a hook's first secret is made on demand.</summary>
@@ -32,17 +36,25 @@ public sealed class SigningKeyStore(
             return cached.Secrets;
         }
 
+        var rotation = Rotation(webHookId);
         var keys = await KeysAsync(webHookId, now, cancellationToken);
         if (keys.Count == 0)
         {
             keys = await CreateFirstAsync(webHookId, cancellationToken);
         }
 
-        var secrets = keys.Select(k => _protector.Unprotect(k.ProtectedSecret)).ToList();
+        var secrets = Decrypt(webHookId, keys);
 
-        // A cached list must not outlive the retirement of a secret in it.
+        // A cached list must not outlive the retirement of a secret in it, nor a rotation that committed while it
+        // was read: it would sign without the new secret and reveal the old one as current.
         var until = keys.Select(k => k.RetiresAt ?? DateTimeOffset.MaxValue).Append(now + CacheLifetime).Min();
-        _cache[webHookId] = (secrets, until);
+        lock (_cacheLock)
+        {
+            if (Rotation(webHookId) == rotation)
+            {
+                _cache[webHookId] = (secrets, until);
+            }
+        }
 
         return secrets;
     }
@@ -78,12 +90,50 @@ public sealed class SigningKeyStore(
             context.SigningKeys.Add(NewKey(webHookId, now));
             recordChange(context);
             await context.SaveChangesAsync(cancellationToken);
-            _cache.TryRemove(webHookId, out _);
+            lock (_cacheLock)
+            {
+                _rotations[webHookId] = Rotation(webHookId) + 1;
+                _cache.TryRemove(webHookId, out _);
+            }
         }
         finally
         {
             _creating.Release();
         }
+    }
+
+    private long Rotation(int webHookId)
+    {
+        lock (_cacheLock)
+        {
+            return _rotations.GetValueOrDefault(webHookId);
+        }
+    }
+
+    /// <summary>
+    /// The secrets in clear, the current one first. A rotated-out secret that cannot be decrypted is left out,
+    /// so that rotating is the way back when the key ring was lost; an unreadable current one is an error.
+    /// </summary>
+    private List<string> Decrypt(int webHookId, List<SigningKey> keys)
+    {
+        var secrets = new List<string>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            try
+            {
+                secrets.Add(_protector.Unprotect(keys[i].ProtectedSecret));
+            }
+            catch (CryptographicException exception) when (i == 0)
+            {
+                throw new UnreadableSecretException($"the signing secret of webhook {webHookId}", exception);
+            }
+            catch (CryptographicException)
+            {
+                // Retiring, and it can no longer be read: receivers get the current secret's signature alone.
+            }
+        }
+
+        return secrets;
     }
 
     private async Task<List<SigningKey>> KeysAsync(int webHookId, DateTimeOffset now, CancellationToken token)

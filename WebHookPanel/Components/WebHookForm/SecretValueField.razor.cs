@@ -123,6 +123,9 @@ public sealed partial class SecretValueField
             case SecretAccessResult.Refused:
                 Snackbar.Add("Only admins may reveal secrets.", Severity.Error);
                 break;
+            case SecretAccessResult.Unreadable:
+                Snackbar.Add(SecretAccess.UnreadableMessage, Severity.Error);
+                break;
             default:
                 Snackbar.Add($"Header '{Row.Key}' has no stored secret; was it renamed?", Severity.Warning);
                 break;

@@ -61,6 +61,9 @@ public sealed partial class HookHeadersPanel
             case SecretAccessResult.Refused:
                 Snackbar.Add("Only admins may reveal secrets.", Severity.Error);
                 break;
+            case SecretAccessResult.Unreadable:
+                Snackbar.Add(SecretAccess.UnreadableMessage, Severity.Error);
+                break;
             default:
                 Snackbar.Add($"Header '{key}' has no stored secret any more; reload the page.", Severity.Warning);
                 break;

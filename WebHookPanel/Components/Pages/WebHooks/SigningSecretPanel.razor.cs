@@ -73,6 +73,7 @@ public sealed partial class SigningSecretPanel
         {
             SecretAccessResult.Refused => ("Only admins may reveal or rotate secrets.", Severity.Error),
             SecretAccessResult.NotFound => ("This webhook does not exist any more.", Severity.Warning),
+            SecretAccessResult.Unreadable => (SecretAccess.UnreadableMessage, Severity.Error),
             _ => (done, Severity.Success),
         };
         if (message is not null)

@@ -42,6 +42,8 @@ public sealed class PanelDatabase : IAsyncDisposable
 
     public UserCommands UserCommands => _services.GetRequiredService<UserCommands>();
 
+    public WebHookCommands Commands => _services.GetRequiredService<WebHookCommands>();
+
     public UserDirectory UserDirectory => _services.GetRequiredService<UserDirectory>();
 
     public static async Task<PanelDatabase> CreateAsync(CancellationToken cancellationToken)

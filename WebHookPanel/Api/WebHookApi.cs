@@ -88,6 +88,14 @@ public static class WebHookApi
         }
 
         var result = await commands.CreateAsync(body, user, cancellationToken, body.Status);
+        if (result.Forbidden)
+        {
+            return TypedResults.Problem(
+                detail: result.Message,
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Saving webhooks is not allowed.");
+        }
+
         if (!result.Succeeded)
         {
             return ValidationProblems.From(result.Errors);
@@ -124,6 +132,14 @@ public static class WebHookApi
                 detail: result.Message,
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The webhook has a newer version.");
+        }
+
+        if (result.Forbidden)
+        {
+            return TypedResults.Problem(
+                detail: result.Message,
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Saving webhooks is not allowed.");
         }
 
         if (!result.Succeeded)

@@ -7,9 +7,10 @@ public sealed record SaveResult(
     bool NotFound = false,
     string? Message = null,
     bool Conflict = false,
-    bool InForce = false)
+    bool InForce = false,
+    bool Forbidden = false)
 {
-    public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound && !Conflict;
+    public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound && !Conflict && !Forbidden;
 
     /// <summary>Stored; <paramref name="inForce"/> when it is sent from now on, false when it waits for review.</summary>
     public static SaveResult Saved(int id, bool inForce) => new(id, FormErrors.None, InForce: inForce);
@@ -22,6 +23,13 @@ public sealed record SaveResult(
         Message: "Someone saved a newer version of this webhook since you opened it; "
             + "reload it and make your change again.",
         Conflict: true);
+
+    /// <summary>The actor is neither an admin nor a marketer: nothing was checked or stored.</summary>
+    public static SaveResult Refused() => new(
+        null,
+        FormErrors.None,
+        Message: "Only admins and marketers can save webhooks.",
+        Forbidden: true);
 
     public static SaveResult Missing() => new(null, FormErrors.None, NotFound: true, "The webhook does not exist.");
 }

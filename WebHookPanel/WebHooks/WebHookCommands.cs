@@ -39,6 +39,11 @@ public sealed class WebHookCommands(
         CancellationToken cancellationToken,
         WebHookStatus? status = null)
     {
+        if (!actor.CanAuthor())
+        {
+            return SaveResult.Refused();
+        }
+
         var sealing = await secrets.PrepareAsync(null, definition, cancellationToken);
         var errors = await CheckAllAsync(definition, null, actor, status, cancellationToken);
         sealing.Check(errors);
@@ -68,6 +73,11 @@ public sealed class WebHookCommands(
         WebHookStatus? status = null,
         int? expectedVersion = null)
     {
+        if (!actor.CanAuthor())
+        {
+            return SaveResult.Refused();
+        }
+
         var sealing = await secrets.PrepareAsync(id, definition, cancellationToken);
         var errors = await CheckAllAsync(definition, id, actor, status, cancellationToken);
         sealing.Check(errors);

@@ -164,14 +164,17 @@ public sealed class ApiKeyCommands(
 
     private static async Task<(string Key, string Prefix)> NewKeyAsync(PanelDbContext context, CancellationToken token)
     {
-        // Prefixes are short enough to collide now and then in a large panel; the cache finds keys by them.
-        for (var attempt = 1; ; attempt++)
+        // Prefixes are short enough to collide now and then in a large panel; the cache finds keys by them, and a
+        // repeated prefix would make every key unusable, so a key is never made with one.
+        for (var attempt = 1; attempt <= PrefixAttempts; attempt++)
         {
             var (key, prefix) = ApiKeySecret.Generate();
-            if (attempt == PrefixAttempts || !await context.ApiKeys.AnyAsync(k => k.Prefix == prefix, token))
+            if (!await context.ApiKeys.AnyAsync(k => k.Prefix == prefix, token))
             {
                 return (key, prefix);
             }
         }
+
+        throw new InvalidOperationException($"No free API key prefix after {PrefixAttempts} random tries.");
     }
 }

@@ -16,7 +16,8 @@ namespace WebHookPanel.Tests.Dispatching;
 /// A webhook receiver on 127.0.0.1 that records every request. The path picks the answer: <c>/ok</c> 200,
 /// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>,
 /// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
-/// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
+/// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/session</c> 200 with <see cref="SessionCookie"/> in
+/// <c>Set-Cookie</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
 /// requests and then only once <see cref="OpenGate"/> is called.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
@@ -25,6 +26,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
     private int _gated;
+
+    public const string SessionCookie = "receiver-session=5f1e0c2a9b";
 
     public string BaseUrl { get; private set; } = "";
 
@@ -109,6 +112,9 @@ public sealed class RecordingReceiver : IAsyncDisposable
             case "redirect":
                 context.Response.StatusCode = StatusCodes.Status302Found;
                 context.Response.Headers.Location = BaseUrl + "/ok";
+                break;
+            case "session":
+                context.Response.Headers.SetCookie = SessionCookie;
                 break;
             case "gated" when Interlocked.Increment(ref _gated) > GateAfter:
                 await _gate.Task.WaitAsync(context.RequestAborted);

@@ -139,10 +139,12 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
+    // The delivery log is open to marketers: a receiver's session cookie or echoed credential stays masked there.
     private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response) =>
     [
         .. response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v => new AttemptHeader(h.Key, v))),
+            .SelectMany(h => h.Value.Select(v =>
+                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : v))),
     ];
 
     private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)

@@ -9,7 +9,7 @@ namespace WebHookPanel.Requests;
 /// </summary>
 public static class SecretHeaderRule
 {
-    private static readonly string[] SecretNames = ["Authorization", "Proxy-Authorization", "Cookie"];
+    private static readonly string[] SecretNames = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"];
 
     private static readonly string[] SecretWords = ["token", "secret", "key", "password", "passwd", "credential"];
 

@@ -136,6 +136,8 @@ public sealed class MarketerReviewTests : PanelTestContext
         Assert.Contains("Version 1 stays in force", page.Find("[data-testid=review-notice]").TextContent,
             StringComparison.Ordinal);
         Assert.Contains("v1 in force", page.Find("[data-testid=hook-version]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("version 1 is in force", page.Find("[data-testid=latest-not-in-force]").TextContent,
+            StringComparison.Ordinal);
     }
 
     private static void ClickNext(IRenderedComponent<WebHookEditor> editor, int times)

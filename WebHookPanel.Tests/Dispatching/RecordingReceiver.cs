@@ -17,7 +17,8 @@ namespace WebHookPanel.Tests.Dispatching;
 /// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>,
 /// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
 /// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/session</c> 200 with <see cref="SessionCookie"/> in
-/// <c>Set-Cookie</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
+/// <c>Set-Cookie</c>, <c>/echo</c> 200 repeating the request's headers in its body and its <c>Authorization</c> in
+/// <c>X-Echo</c>, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
 /// requests and then only once <see cref="OpenGate"/> is called.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
@@ -115,6 +116,12 @@ public sealed class RecordingReceiver : IAsyncDisposable
                 break;
             case "session":
                 context.Response.Headers.SetCookie = SessionCookie;
+                break;
+            case "echo":
+                context.Response.Headers["X-Echo"] = context.Request.Headers.Authorization.ToString();
+                await context.Response.WriteAsJsonAsync(
+                    headers.GroupBy(h => h.Key).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value))),
+                    context.RequestAborted);
                 break;
             case "gated" when Interlocked.Increment(ref _gated) > GateAfter:
                 await _gate.Task.WaitAsync(context.RequestAborted);

@@ -1,4 +1,5 @@
 using WebHookPanel.Secrets;
+using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Dispatching;
 
@@ -21,5 +22,30 @@ public sealed class ResponseLogTests : IAsyncLifetime
         Assert.Equal(200, attempt.ResponseStatus);
         var cookie = Assert.Single(attempt.ResponseHeaders, h => h.Name == "Set-Cookie");
         Assert.Equal(SecretMask.Value, cookie.Value);
+    }
+
+    [Fact]
+    public async Task ReceiverEchoesSecretHeaders_AttemptLogMasksThemInBodyAndHeaders()
+    {
+        const string token = "tok/en+Secret-42";
+        const string apiKey = "k3y-value-9b1f";
+        var hook = DispatchTestData.Hook(_host.Receiver.BaseUrl + "/echo");
+        hook.Headers =
+        [
+            new FieldRow { Key = "Authorization", Value = "Bearer " + token, Secret = true },
+            new FieldRow { Key = "X-Api-Key", Value = apiKey, Secret = true },
+        ];
+        var hookId = await _host.CreateHookAsync(hook);
+
+        var attempt = await _host.TestSendAsync(hookId, "echo-1");
+
+        Assert.Equal(200, attempt.ResponseStatus);
+        var received = Assert.Single(_host.Receiver.Requests);
+        Assert.Contains(received.Headers, h => h.Value == "Bearer " + token);
+        Assert.Contains(SecretMask.Value, attempt.ResponseBody);
+        Assert.DoesNotContain("tok", attempt.ResponseBody);
+        Assert.DoesNotContain("Secret-42", attempt.ResponseBody);
+        Assert.DoesNotContain(apiKey, attempt.ResponseBody);
+        Assert.DoesNotContain(attempt.ResponseHeaders, h => h.Value.Contains("Secret-42", StringComparison.Ordinal));
     }
 }

@@ -43,7 +43,8 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             using var request = CreateRequest(built, messageId);
             using var response = await clientFactory.CreateClient(ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var body = await ReadStartAsync(response, cancellationToken);
+            var echoed = EchoedSecrets.Of(built);
+            var body = echoed.Mask(await ReadStartAsync(response, cancellationToken));
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
             var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);
@@ -53,9 +54,9 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
                 {
                     Duration = timeProvider.GetElapsedTime(started),
                     ResponseStatus = status,
-                    ResponseHeaders = ResponseHeaders(response),
+                    ResponseHeaders = ResponseHeaders(response, echoed),
                     ResponseBody = body,
-                    Error = ErrorOf(response, kind),
+                    Error = echoed.Mask(ErrorOf(response, kind)),
                 },
                 kind,
                 retryAfter);
@@ -140,11 +141,11 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
     }
 
     // The delivery log is open to marketers: a receiver's session cookie or echoed credential stays masked there.
-    private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response) =>
+    private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response, EchoedSecrets echoed) =>
     [
         .. response.Headers.Concat(response.Content.Headers)
             .SelectMany(h => h.Value.Select(v =>
-                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : v))),
+                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : echoed.Mask(v)!))),
     ];
 
     private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)

@@ -34,6 +34,8 @@ public sealed class AuditApiTests(AuditedPanel audited) : IClassFixture<AuditedP
     [InlineData("?targetType=webhook&targetId=1", "6 3 0")]
     [InlineData("?from=2026-11-21&to=2026-11-21", "5 4 3")]
     [InlineData("?from=2026-11-21T08:00:00Z&to=2026-11-21T16:00:00Z", "5 4")]
+    [InlineData("?from=2026-11-21&to=9999-12-31&search=entry", "8 7 6 5 4 3")]
+    [InlineData("?from=0001-01-01&to=2026-11-20", "2 1 0")]
     [InlineData("?search=entry%205", "5")]
     [InlineData("?search=50%25&actor=ann@panel.test&action=apikey.revoked", "8 2")]
     public async Task List_Filtered_ReturnsOnlyMatches(string query, string expected)

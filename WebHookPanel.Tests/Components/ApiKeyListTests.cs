@@ -72,6 +72,23 @@ public sealed class ApiKeyListTests : PanelTestContext
     }
 
     [Fact]
+    public async Task Create_ExpiryOnTheCalendarsLastDay_StoresTheKeyUntilTheEndOfTime()
+    {
+        await UseKeysAsync();
+        var (dialogs, page) = RenderPage();
+        page.Find("[data-testid=apikey-create]").Click();
+        dialogs.WaitForElement("#apikey-name").Input("Forever");
+        dialogs.Find("input[data-testid=scope-events-write]").Change(true);
+
+        dialogs.Find("#apikey-expires").Change("9999-12-31");
+        dialogs.Find("[data-testid=new-apikey-submit]").Click();
+
+        dialogs.WaitForElement("[data-testid=apikey-created-key]");
+        var row = Assert.Single(await ApiKeyTestData.RowsAsync(Services, "Forever"));
+        Assert.True(row.ExpiresAt > new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), $"{row.ExpiresAt}");
+    }
+
+    [Fact]
     public async Task Create_NameOfAnUnrevokedKey_IsRefusedByName()
     {
         await UseKeysAsync();

@@ -59,6 +59,20 @@ public sealed class AuditLogTests : PanelTestContext
     }
 
     [Fact]
+    public async Task Filter_ToTheCalendarsLastDay_ShowsEverythingFromThen()
+    {
+        await SeedAsync(5);
+        var page = RenderWithPopovers<AuditLog>();
+        page.WaitForAssertion(() => Assert.Equal(5, Rows(page).Count));
+
+        page.Find("#audit-from").Change(Day(3));
+        page.Find("#audit-to").Change("9999-12-31");
+
+        page.WaitForAssertion(() => Assert.Equal(["Entry 4", "Entry 3"], Rows(page).Select(Summary)));
+        Assert.Empty(page.FindAll("[data-testid=audit-filter-error]"));
+    }
+
+    [Fact]
     public async Task Filter_FromAfterTo_ExplainsAndShowsNothing()
     {
         await SeedAsync(5);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WebHookPanel.Validation;
 
 namespace WebHookPanel.Api;
 
@@ -84,9 +85,7 @@ public sealed class QueryParameters
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+            return endOfDay ? UtcDay.End(day) : UtcDay.Start(day);
         }
 
         // An offset is required: a bare local time would mean different instants on different servers.

@@ -35,8 +35,8 @@ public sealed partial class AuditLog
         _action,
         _targetType,
         _targetId,
-        _from is { } from ? new DateTimeOffset(from.Date, TimeSpan.Zero) : null,
-        _to is { } to ? new DateTimeOffset(to.Date.AddDays(1).AddTicks(-1), TimeSpan.Zero) : null,
+        _from is { } from ? UtcDay.Start(from) : null,
+        _to is { } to ? UtcDay.End(to) : null,
         _search,
         page,
         pageSize);

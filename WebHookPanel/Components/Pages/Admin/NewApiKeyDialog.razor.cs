@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using WebHookPanel.ApiKeys;
+using WebHookPanel.Validation;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Components.Pages.Admin;
@@ -41,7 +42,7 @@ public sealed partial class NewApiKeyDialog
             | (_webHooksAdmin ? ApiKeyScopes.WebHooksAdmin : ApiKeyScopes.None),
 
         // A date means the whole of that day, in UTC like every time the panel shows.
-        ExpiresAt = _expiresOn is { } day ? new DateTimeOffset(day.Date.AddDays(1), TimeSpan.Zero) : null,
+        ExpiresAt = _expiresOn is { } day ? UtcDay.End(day) : null,
     };
 
     protected override void OnInitialized() => _today = TimeProvider.GetUtcNow().UtcDateTime.Date;

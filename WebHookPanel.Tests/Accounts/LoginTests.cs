@@ -132,6 +132,31 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
     }
 
     [Fact]
+    public async Task SignOut_CopyOfTheCookieTakenBefore_IsRefusedAtTheNextRevalidation()
+    {
+        await using var own = PanelFactory.With(new Dictionary<string, string?>
+        {
+            [$"{AccountOptions.SectionName}:{nameof(AccountOptions.RevalidationInterval)}"] = "00:00:00.001",
+        });
+        using var client = new FormClient(own);
+        using var signedIn = await client.SignInAsync(PanelFactory.MarketerEmail, PanelFactory.MarketerPassword);
+        var copy = signedIn.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(AuthCookie, StringComparison.Ordinal)).Split(';')[0];
+        var fields = await client.HiddenFieldsAsync("/webhooks", "sign-out-form");
+        using var thief = own.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        thief.DefaultRequestHeaders.Add("Cookie", copy);
+        using var before = await thief.GetAsync("/webhooks", Cancellation);
+
+        using var signedOut = await client.PostFormAsync(AccountPaths.Logout, fields);
+        using var after = await thief.GetAsync("/webhooks", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, after.StatusCode);
+        Assert.StartsWith(AccountPaths.Login, FormClient.LocationOf(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutToken_Answers400AndKeepsTheSession()
     {
         using var client = new FormClient(panel);

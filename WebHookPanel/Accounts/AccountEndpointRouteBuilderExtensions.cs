@@ -26,6 +26,14 @@ public static class AccountEndpointRouteBuilderExtensions
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Deleting the cookie in this browser is not enough: a copy taken earlier would stay valid for its 8 hours.
+        // A new security stamp makes every copy fail its next revalidation; like a password reset, it also ends
+        // the user's sessions in other browsers, which is what someone signing out of an admin panel expects.
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
 
         return TypedResults.LocalRedirect(AccountPaths.Login);

@@ -48,6 +48,23 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
     }
 
     [Fact]
+    public async Task Create_SecretParameterRow_IsRefusedAndNothingIsStored()
+    {
+        using var client = panel.CreateApiClient();
+        var body = Hook("Secret parameter");
+        body["parameters"] = new[] { new { key = "api_key", source = "Fixed", value = "k-123", secret = true } };
+
+        using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var list = await client.GetStringAsync("/api/webhooks?search=Secret%20parameter", Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = problem.GetProperty("errors").GetProperty("parameters[0].secret")[0].GetString();
+        Assert.Contains("header row", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k-123", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_UnknownEnumValue_NamesTheField()
     {
         using var client = panel.CreateApiClient();

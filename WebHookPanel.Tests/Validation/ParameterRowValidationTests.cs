@@ -1,3 +1,4 @@
+using WebHookPanel.Secrets;
 using WebHookPanel.Validation;
 using static WebHookPanel.Tests.Support.TestData;
 
@@ -41,6 +42,36 @@ public sealed class ParameterRowValidationTests
         var result = _validator.Validate(hook);
 
         Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Validate_ParameterFlaggedSecret_FailsAtSecretAndPointsToHeaders()
+    {
+        var hook = Hook();
+        var row = Fixed("api_key", "k-123");
+        row.Secret = true;
+        hook.Parameters.Add(row);
+
+        var result = _validator.Validate(hook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Parameters[0].Secret", error.PropertyName);
+        Assert.Equal("Secret cannot be set on parameter 'api_key': only header values are encrypted and masked; send "
+            + "the credential in a header row such as Authorization.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_ParameterValueIsTheSecretMask_FailsAtValue()
+    {
+        var hook = Hook();
+        hook.Parameters.Add(Fixed("api_key", SecretMask.Value));
+
+        var result = _validator.Validate(hook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Parameters[0].Value", error.PropertyName);
+        Assert.StartsWith("Value of parameter 'api_key' is the mask of a secret", error.ErrorMessage,
+            StringComparison.Ordinal);
     }
 
     [Fact]

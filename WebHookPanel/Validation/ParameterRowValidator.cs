@@ -1,4 +1,5 @@
 using FluentValidation;
+using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Validation;
@@ -28,11 +29,24 @@ public sealed class ParameterRowValidator : AbstractValidator<FieldRow>
                 + "Device or Context.");
 
         RuleFor(r => r.Value).Custom((_, context) => CheckValue(context.InstanceToValidate, context));
+
+        // Parameter values travel in the URI and the body and are shown as they are; only header values are
+        // encrypted and masked, so a credential flagged here would sit in the clear while looking protected.
+        RuleFor(r => r.Secret)
+            .Equal(false)
+            .WithMessage(r => $"Secret cannot be set on {FieldRowRules.Subject("parameter", r.Key)}: only header "
+                + "values are encrypted and masked; send the credential in a header row such as Authorization.");
     }
 
     private static void CheckValue(FieldRow row, ValidationContext<FieldRow> context)
     {
         FieldRowRules.CheckValue(row, "parameter", context);
+        if (row.Source == ValueSource.Fixed && SecretMask.IsMask(row.Value))
+        {
+            context.AddFailure($"Value of {FieldRowRules.Subject("parameter", row.Key)} is the mask of a secret, not "
+                + "a value; type the value to send, and send a credential in a secret header row instead.");
+        }
+
         if (row.Source == ValueSource.Fixed && row.Value is not null
             && TextRules.IsLongerThan(row.Value, FieldRowRules.MaxValueLength))
         {

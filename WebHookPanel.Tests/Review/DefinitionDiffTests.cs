@@ -77,6 +77,17 @@ public sealed class DefinitionDiffTests
     }
 
     [Fact]
+    public void Compare_FlagTickedOnARowSecretByItsName_IsNoChange()
+    {
+        var before = Hook();
+        before.Headers.Add(TestData.Fixed("Authorization", "Bearer stored-token"));
+        var after = Hook();
+        after.Headers.Add(TestData.Fixed("Authorization", "Bearer stored-token", secret: true));
+
+        Assert.Empty(DefinitionDiff.Compare(before, after));
+    }
+
+    [Fact]
     public void Compare_NothingInForce_ListsEveryFieldAsAdded()
     {
         var changes = DefinitionDiff.Compare(null, Hook());

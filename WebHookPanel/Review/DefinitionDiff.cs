@@ -112,7 +112,8 @@ public static class DefinitionDiff
             var field = $"{kind} {row.Key}";
             if (!old.Remove(row.Key, out var previous))
             {
-                changes.Add(new DefinitionChange(field, ChangeKind.Added, null, RowText(row, IsSecret(row, isHeader))));
+                var added = RowText(row, IsSecret(row, isHeader), isHeader);
+                changes.Add(new DefinitionChange(field, ChangeKind.Added, null, added));
                 continue;
             }
 
@@ -120,14 +121,14 @@ public static class DefinitionDiff
 
             // A value that is secret on either side stays masked on both: it is most likely the same secret.
             var secret = IsSecret(previous, isHeader) || IsSecret(row, isHeader);
-            if (SameRow(previous, row))
+            if (SameRow(previous, row, isHeader))
             {
                 continue;
             }
 
             var valueChanged = !string.Equals(previous.Value, row.Value, StringComparison.Ordinal);
-            var beforeText = RowText(previous, secret);
-            var afterText = secret && valueChanged ? RowText(row, secret) + " (changed)" : RowText(row, secret);
+            var beforeText = RowText(previous, secret, isHeader);
+            var afterText = RowText(row, secret, isHeader) + (secret && valueChanged ? " (changed)" : "");
             if (!string.Equals(previous.Key, row.Key, StringComparison.Ordinal))
             {
                 beforeText = $"{previous.Key}: {beforeText}";
@@ -141,7 +142,7 @@ public static class DefinitionDiff
             changes.Add(new DefinitionChange(
                 $"{kind} {removed.Key}",
                 ChangeKind.Removed,
-                RowText(removed, IsSecret(removed, isHeader)),
+                RowText(removed, IsSecret(removed, isHeader), isHeader),
                 null));
         }
 
@@ -157,17 +158,21 @@ public static class DefinitionDiff
         }
     }
 
-    private static bool SameRow(FieldRow a, FieldRow b) =>
+    // The flag counts as it takes effect: an Authorization row is secret by its name whether or not it was ticked,
+    // and a form that ticks it on the way back has changed nothing.
+    private static bool SameRow(FieldRow a, FieldRow b, bool isHeader) =>
         string.Equals(a.Key, b.Key, StringComparison.Ordinal)
         && a.Source == b.Source
         && string.Equals(a.Value, b.Value, StringComparison.Ordinal)
-        && a.Secret == b.Secret;
+        && IsSecret(a, isHeader) == IsSecret(b, isHeader);
 
     private static bool IsSecret(FieldRow row, bool isHeader) =>
         isHeader ? SecretHeaderRule.IsSecret(row.Key, row.Secret) : row.Secret;
 
-    private static string RowText(FieldRow row, bool secret) =>
-        $"{WebHookLabels.Source(row.Source)} · {(secret ? Mask : row.Value)}{(row.Secret ? " (secret)" : "")}";
+    // Masked when either side is secret; marked "(secret)" by the row's own flag, as it takes effect.
+    private static string RowText(FieldRow row, bool masked, bool isHeader) =>
+        $"{WebHookLabels.Source(row.Source)} · {(masked ? Mask : row.Value)}"
+        + (IsSecret(row, isHeader) ? " (secret)" : "");
 
     private static string ParameterText(UriParameter parameter) =>
         string.IsNullOrEmpty(parameter.Default)

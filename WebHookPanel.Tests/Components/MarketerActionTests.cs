@@ -62,7 +62,8 @@ public sealed class MarketerActionTests : PanelTestContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = RenderWithPopovers<WebHookDetails>(p => p.Add(x => x.Id, hookId));
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-testid=delivery-status-{deliveryId}]")));
-        var delivery = (await Services.GetRequiredService<DeliveryCommands>().ListAsync(hookId, null, 1, Cancellation))!
+        var deliveries = Services.GetRequiredService<DeliveryCommands>();
+        var delivery = (await deliveries.ListAsync(hookId, null, 1, DeliveryCommands.PageSize, Cancellation))!
             .Items.Single();
 
         await page.InvokeAsync(() => page.Instance.ReplayAsync(delivery));

@@ -13,7 +13,10 @@ public static class DeliveryApi
             .WithTags("Deliveries")
             .RequireAuthorization(ApiServiceCollectionExtensions.WebHooksAdminPolicy);
 
-        api.MapGet("webhooks/{id:int}/deliveries", ListAsync);
+        api.MapGet("webhooks/{id:int}/deliveries", ListAsync)
+            .Produces<DeliveryPage>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("deliveries/{id:long}/replay", ReplayAsync);
         api.MapPost("webhooks/{id:int}/replay-dead", ReplayDeadAsync);
         api.MapPost("webhooks/{id:int}/resume", ResumeAsync)
@@ -25,14 +28,25 @@ public static class DeliveryApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<DeliveryPage>, NotFound>> ListAsync(
+    // The query is read by hand, like the webhook list's, so that a bad value gets a message naming it.
+    private static async Task<IResult> ListAsync(
         int id,
-        DeliveryStatus? status,
-        int? page,
+        string? status,
+        string? page,
+        string? pageSize,
         DeliveryCommands commands,
         CancellationToken cancellationToken)
     {
-        var result = await commands.ListAsync(id, status, page ?? 1, cancellationToken);
+        var parameters = new QueryParameters();
+        var wanted = parameters.Enum<DeliveryStatus>("status", status);
+        var number = parameters.Int("page", page, 1, 1, DeliveryCommands.MaxPage);
+        var size = parameters.Int("pageSize", pageSize, DeliveryCommands.PageSize, 1, DeliveryCommands.MaxPageSize);
+        if (!parameters.IsValid)
+        {
+            return parameters.Problem();
+        }
+
+        var result = await commands.ListAsync(id, wanted, number, size, cancellationToken);
 
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }

@@ -23,13 +23,24 @@ public sealed class DeliveryCommands(
 {
     public const int PageSize = 20;
 
+    public const int MaxPageSize = 200;
+
+    /// <summary>The last page that can be asked for: further on, the rows to skip would not fit a number.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     /// <summary>A hook's deliveries, newest first, with their attempts; null when there is no such hook.</summary>
     public async Task<DeliveryPage?> ListAsync(
         int webHookId,
         DeliveryStatus? status,
         int page,
+        int pageSize,
         CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(page, MaxPage);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!await context.WebHooks.AnyAsync(h => h.Id == webHookId, cancellationToken))
         {
@@ -42,12 +53,11 @@ public sealed class DeliveryCommands(
             deliveries = deliveries.Where(d => d.Status == wanted);
         }
 
-        var safePage = Math.Max(1, page);
         var total = await deliveries.CountAsync(cancellationToken);
         var rows = await deliveries
             .OrderByDescending(d => d.Id)
-            .Skip((safePage - 1) * PageSize)
-            .Take(PageSize)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .Select(d => new { Delivery = d, EventId = d.Event!.ClientId })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Delivery.Id).ToList();
@@ -70,7 +80,7 @@ public sealed class DeliveryCommands(
             r.Delivery.FinishedAt,
             [.. attempts[r.Delivery.Id].Select(a => new AttemptView(a.Number, a.ToRecord()))]));
 
-        return new DeliveryPage([.. items], total, safePage, PageSize);
+        return new DeliveryPage([.. items], total, page, pageSize);
     }
 
     /// <summary>The deliveries that the event with this client id created, in hook order.</summary>

@@ -110,7 +110,7 @@ public sealed partial class WebHookDetails : IDisposable
 
     private async Task<TableData<DeliveryView>> LoadDeliveriesAsync(TableState state, CancellationToken ct)
     {
-        var page = await Commands.ListAsync(Id, null, state.Page + 1, ct);
+        var page = await Commands.ListAsync(Id, null, state.Page + 1, DeliveryCommands.PageSize, ct);
 
         return new TableData<DeliveryView> { Items = page?.Items ?? [], TotalItems = page?.Total ?? 0 };
     }

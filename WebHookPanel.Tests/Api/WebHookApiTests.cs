@@ -146,6 +146,28 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
         Assert.Equal(2, hook.GetProperty("version").GetInt32());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task Replace_VersionBelowOne_Answers400NamingVersionAndKeepsTheHook(int version)
+    {
+        using var client = panel.CreateApiClient();
+        using var created = await client.PostAsJsonAsync("/api/webhooks", Hook($"Version {version}"), Cancellation);
+        var changed = Hook($"Version {version}");
+        changed["version"] = version;
+        changed["method"] = "PUT";
+
+        using var replaced = await client.PutAsJsonAsync(created.Headers.Location, changed, Cancellation);
+        var problem = await replaced.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var hook = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location, Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replaced.StatusCode);
+        Assert.Contains($"Version {version} does not exist", problem.GetProperty("errors").GetProperty("version")[0]
+            .GetString(), StringComparison.Ordinal);
+        Assert.Equal("POST", hook.GetProperty("method").GetString());
+        Assert.Equal(1, hook.GetProperty("version").GetInt32());
+    }
+
     [Fact]
     public async Task Delete_ExistingHook_IsGoneFromReadAndList()
     {

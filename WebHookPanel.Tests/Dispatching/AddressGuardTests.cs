@@ -30,6 +30,9 @@ public sealed class AddressGuardTests : IAsyncLifetime
     [InlineData("[::ffff:127.0.0.1]")]
     [InlineData("[::ffff:7f00:1]")]
     [InlineData("[0:0:0:0:0:ffff:127.0.0.1]")]
+    [InlineData("[::127.0.0.1]")]
+    [InlineData("[64:ff9b::127.0.0.1]")]
+    [InlineData("[2002:7f00:1::]")]
     public async Task TestSend_InternalAddressForm_IsRefusedAndReceiverSeesNothing(string host)
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://{host}:{_host.ReceiverPort}/ok"));

@@ -23,6 +23,23 @@ public sealed class OutgoingAddressGuardTests
     [InlineData("ff02::1", "a multicast")]
     [InlineData("::ffff:10.0.0.1", "a private")]
     [InlineData("::ffff:169.254.169.254", "a link-local")]
+    [InlineData("::127.0.0.1", "an IPv4-compatible (deprecated)")]
+    [InlineData("::a00:1", "an IPv4-compatible (deprecated)")]
+    [InlineData("64:ff9b::127.0.0.1", "a loopback")]
+    [InlineData("64:ff9b::a9fe:a9fe", "a link-local")]
+    [InlineData("64:ff9b:1::1", "a local NAT64")]
+    [InlineData("2002:7f00:1::", "a loopback")]
+    [InlineData("2002:c0a8:101::1", "a private")]
+    [InlineData("2001:0:4136:e378::1", "a Teredo tunnel")]
+    [InlineData("2001:db8::1", "a documentation")]
+    [InlineData("100::1", "a discard-only")]
+    [InlineData("192.0.0.8", "a reserved (IETF protocol)")]
+    [InlineData("192.0.2.1", "a documentation")]
+    [InlineData("198.18.0.1", "a reserved (benchmarking)")]
+    [InlineData("198.19.255.255", "a reserved (benchmarking)")]
+    [InlineData("198.51.100.7", "a documentation")]
+    [InlineData("203.0.113.9", "a documentation")]
+    [InlineData("240.0.0.1", "a reserved")]
     public void KindOf_InternalAddress_NamesItsKind(string address, string kind)
     {
         var found = OutgoingAddressGuard.KindOf(IPAddress.Parse(address));
@@ -36,6 +53,10 @@ public sealed class OutgoingAddressGuardTests
     [InlineData("100.128.0.1")]
     [InlineData("2606:2800:21f:cb07:6820:80da:af6b:8b2c")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("198.20.0.1")]
+    [InlineData("192.0.3.1")]
     public void Check_PublicAddress_IsAllowed(string address)
     {
         var guard = new OutgoingAddressGuard([]);
@@ -51,9 +72,11 @@ public sealed class OutgoingAddressGuardTests
         var guard = new OutgoingAddressGuard(["10.20.0.0/16"]);
 
         var inside = guard.Check(IPAddress.Parse("::ffff:10.20.3.4"));
+        var insideSixToFour = guard.Check(IPAddress.Parse("2002:a14:304::1"));
         var outside = guard.Check(IPAddress.Parse("10.21.0.1"));
 
         Assert.Null(inside);
+        Assert.Null(insideSixToFour);
         Assert.Equal(
             "refused: 10.21.0.1 is a private address; allow it with Dispatcher__AllowedPrivateNetworks",
             outside);

@@ -9,9 +9,14 @@ namespace WebHookPanel.Dispatching;
 /// </summary>
 public static partial class LiteralAddressWarning
 {
-    /// <summary>The warning for this URI template, or null when its host is a name or a public address.</summary>
-    public static string? For(string? uriTemplate)
+    /// <summary>
+    /// The warning for this URI template, or null when its host is a name, a public address or an address in a
+    /// network that <paramref name="guard"/> allows.
+    /// </summary>
+    public static string? For(string? uriTemplate, OutgoingAddressGuard guard)
     {
+        ArgumentNullException.ThrowIfNull(guard);
+
         if (string.IsNullOrWhiteSpace(uriTemplate))
         {
             return null;
@@ -29,10 +34,11 @@ public static partial class LiteralAddressWarning
         if (name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
-            return $"{host} is this machine: {Refusal}";
+            return guard.Check(IPAddress.Loopback) is null ? null : $"{host} is this machine: {Refusal}";
         }
 
-        if (!IPAddress.TryParse(host, out var address) || OutgoingAddressGuard.KindOf(address) is not { } kind)
+        if (!IPAddress.TryParse(host, out var address) || guard.Check(address) is null
+            || OutgoingAddressGuard.KindOf(address) is not { } kind)
         {
             return null;
         }

@@ -7,7 +7,7 @@ namespace WebHookPanel.Dispatching;
 /// Opens the dispatcher's connections. Every outgoing connection passes through here, after DNS and on the
 /// address actually connected to, which is where the guard against private addresses belongs.
 /// </summary>
-public class OutgoingConnector(OutgoingAddressGuard guard)
+public partial class OutgoingConnector(OutgoingAddressGuard guard, ILogger<OutgoingConnector> logger)
 {
     public virtual async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context,
@@ -15,24 +15,13 @@ public class OutgoingConnector(OutgoingAddressGuard guard)
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
-
-        // The addresses are checked and then connected to as they are: resolving again for the connection would
-        // let a name answer differently the second time (DNS rebinding).
-        var allowed = addresses.Where(a => guard.Check(a) is null).ToArray();
-        if (allowed.Length == 0)
-        {
-            var reason = addresses.Length == 0
-                ? $"refused: {context.DnsEndPoint.Host} has no address"
-                : guard.Check(addresses[0])!;
-
-            throw new AddressRefusedException(reason);
-        }
+        var endPoint = context.DnsEndPoint;
+        var allowed = await AllowedAddressesAsync(endPoint.Host, endPoint.Port, cancellationToken);
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            await socket.ConnectAsync(allowed, endPoint.Port, cancellationToken);
 
             return new NetworkStream(socket, ownsSocket: true);
         }
@@ -41,6 +30,30 @@ public class OutgoingConnector(OutgoingAddressGuard guard)
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The addresses of <paramref name="host"/> that the guard lets through; throws
+    /// <see cref="AddressRefusedException"/> with the reason when there is none.
+    /// </summary>
+    public async Task<IPAddress[]> AllowedAddressesAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var addresses = await ResolveAsync(host, cancellationToken);
+
+        // The addresses are checked and then connected to as they are: resolving again for the connection would
+        // let a name answer differently the second time (DNS rebinding).
+        var allowed = addresses.Where(a => guard.Check(a) is null).ToArray();
+        if (allowed.Length > 0)
+        {
+            return allowed;
+        }
+
+        var reason = addresses.Length == 0 ? $"refused: {host} has no address" : guard.Check(addresses[0])!;
+
+        // The attempt log tells the hook's readers; operators watching the server log learn of it here.
+        LogRefused(logger, host, port, reason);
+
+        throw new AddressRefusedException(reason);
     }
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
@@ -63,4 +76,8 @@ public class OutgoingConnector(OutgoingAddressGuard guard)
 
         return await Dns.GetHostAddressesAsync(host, cancellationToken);
     }
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning,
+        Message = "Refused an outgoing connection to {Host}:{Port}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string host, int port, string reason);
 }

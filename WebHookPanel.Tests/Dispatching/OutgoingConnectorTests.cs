@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using WebHookPanel.Dispatching;
+using WebHookPanel.Tests.Secrets;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+/// <summary>What the connector does with a refused address besides refusing it: the server log hears of it.</summary>
+public sealed class OutgoingConnectorTests : IDisposable
+{
+    private readonly RecordingLoggerProvider _logs = new();
+
+    private readonly ILoggerFactory _loggers;
+
+    public OutgoingConnectorTests() => _loggers = LoggerFactory.Create(b => b.AddProvider(_logs));
+
+    public void Dispose() => _loggers.Dispose();
+
+    [Fact]
+    public async Task AllowedAddresses_LoopbackLiteral_ThrowsWithTheReasonAndLogsAWarning()
+    {
+        var connector = new OutgoingConnector(new OutgoingAddressGuard([]), _loggers.CreateLogger<OutgoingConnector>());
+
+        var refused = await Assert.ThrowsAsync<AddressRefusedException>(
+            () => connector.AllowedAddressesAsync("0x7f000001", 8080, TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+            "refused: 127.0.0.1 is a loopback address; allow it with Dispatcher__AllowedPrivateNetworks",
+            refused.Message);
+        var entry = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.StartsWith("Refused an outgoing connection to 0x7f000001:8080: refused: 127.0.0.1 is a loopback",
+            entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowedAddresses_AllowedNetwork_ReturnsTheAddressAndLogsNothing()
+    {
+        var guard = new OutgoingAddressGuard(["127.0.0.0/8"]);
+        var connector = new OutgoingConnector(guard, _loggers.CreateLogger<OutgoingConnector>());
+
+        var allowed = await connector.AllowedAddressesAsync("127.0.0.1", 8080, TestContext.Current.CancellationToken);
+
+        Assert.Equal([IPAddress.Loopback], allowed);
+        Assert.Empty(_logs.Entries);
+    }
+}

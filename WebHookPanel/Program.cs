@@ -35,6 +35,7 @@ app.UseFirstRunGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseStaleFormRefusal();
 
 app.MapStaticAssets();
 app.MapPanelApi();

@@ -77,9 +77,11 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         fields["Input.Password"] = PanelFactory.AdminPassword;
 
         using var response = await client.PostFormAsync(AccountPaths.Login, fields);
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
         using var after = await client.GetAsync("/webhooks");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(StaleFormRefusal.Message, text);
         Assert.False(SetsCookie(response, AuthCookie));
         Assert.Equal(HttpStatusCode.Found, after.StatusCode);
     }
@@ -163,9 +165,11 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         await client.SignInAsAsync(PanelRoles.Marketer);
 
         using var response = await client.PostFormAsync(AccountPaths.Logout, new Dictionary<string, string>());
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
         using var after = await client.GetAsync("/webhooks");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(StaleFormRefusal.Message, text);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 

@@ -21,9 +21,7 @@ public static class AccountEndpointRouteBuilderExtensions
         // Checked here, not by form binding: the post carries nothing else, and another site must not sign anyone out.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return TypedResults.Text(
-                "The sign-out form was out of date or came from another page. Reload the panel and sign out again.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Text(StaleFormRefusal.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
         // Deleting the cookie in this browser is not enough: a copy taken earlier would stay valid for its 8 hours.

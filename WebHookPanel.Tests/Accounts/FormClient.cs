@@ -10,7 +10,7 @@ namespace WebHookPanel.Tests.Accounts;
 /// A browser without JavaScript for the account pages: keeps cookies, never follows a redirect, reads a form off a
 /// page and posts it back with its hidden fields (the antiforgery token and Blazor's form name).
 /// </summary>
-public sealed class FormClient(PanelFactory panel) : IDisposable
+public sealed class FormClient(WebApplicationFactory<Program> panel) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 

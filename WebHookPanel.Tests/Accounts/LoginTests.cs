@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Accounts;
 using WebHookPanel.Components.Pages.Account;
@@ -210,6 +212,41 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(Login.InvalidCredentials, page, StringComparison.Ordinal);
         Assert.False(SetsCookie(response, AuthCookie));
+    }
+
+    [Theory]
+    [InlineData("wrong password")]
+    [InlineData("unknown email")]
+    [InlineData("locked out")]
+    [InlineData("disabled")]
+    public async Task SignIn_EveryRefusal_CostsOnePasswordHashing(string refusal)
+    {
+        var hasher = new CountingPasswordHasher();
+        await using var own = new PanelFactory();
+        await using var counted = own.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IPasswordHasher<PanelUser>>(hasher)));
+        using var scope = counted.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PanelUser>>();
+        var marketer = await users.FindByNameAsync(PanelFactory.MarketerEmail);
+        if (refusal == "locked out")
+        {
+            await users.SetLockoutEndDateAsync(marketer!, DateTimeOffset.UtcNow.AddMinutes(10));
+        }
+        else if (refusal == "disabled")
+        {
+            var result = await counted.Services.GetRequiredService<UserCommands>()
+                .DisableAsync(TestActors.Admin, marketer!.Id, Cancellation);
+            Assert.True(result.Succeeded, result.Refusal);
+        }
+
+        using var client = new FormClient(counted);
+        var email = refusal == "unknown email" ? "nobody@panel.test" : PanelFactory.MarketerEmail;
+        var password = refusal == "wrong password" ? "not the password" : PanelFactory.MarketerPassword;
+        hasher.Reset();
+        using var response = await client.SignInAsync(email, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, hasher.Verifications);
     }
 
     [Theory]

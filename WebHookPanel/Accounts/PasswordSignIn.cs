@@ -5,8 +5,7 @@ namespace WebHookPanel.Accounts;
 /// <summary>
 /// Signs a person in by email and password for the login page. The answer is only yes or no: an unknown email, a
 /// wrong password, a locked-out and a disabled account look the same to the person signing in (the log tells
-/// them apart), and an unknown email costs the same password hashing as a known one, so timing does not tell
-/// either.
+/// them apart), and each costs one password hashing like a known account, so timing does not tell either.
 /// </summary>
 public sealed partial class PasswordSignIn(
     SignInManager<PanelUser> signIn,
@@ -22,9 +21,18 @@ public sealed partial class PasswordSignIn(
         var user = string.IsNullOrWhiteSpace(email) ? null : await signIn.UserManager.FindByNameAsync(email.Trim());
         if (user is null)
         {
-            _nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(Nobody, _nobodysHash, password);
+            HashForNothing(password);
             LogUnknownEmail(logger);
+
+            return false;
+        }
+
+        // Identity refuses these without looking at the password; the hashing is spent anyway so that a quick
+        // refusal does not give away which accounts are locked or disabled.
+        if (user.DisabledAt is not null || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            HashForNothing(password);
+            LogRefused(logger, user.Id, user.DisabledAt is null ? "locked out" : "disabled");
 
             return false;
         }
@@ -46,6 +54,12 @@ public sealed partial class PasswordSignIn(
         LogRefused(logger, user.Id, reason);
 
         return false;
+    }
+
+    private void HashForNothing(string password)
+    {
+        _nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(Nobody, _nobodysHash, password);
     }
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "User {UserId} signed in")]

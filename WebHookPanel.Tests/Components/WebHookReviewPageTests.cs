@@ -36,6 +36,44 @@ public sealed class WebHookReviewPageTests : PanelTestContext
         Assert.NotNull(page.Find("[data-testid=approve]"));
     }
 
+    [Theory]
+    [InlineData("https://attacker.example.net/v2", true)]
+    [InlineData("https://crm.example.com/v2", false)]
+    public async Task Render_ChangeKeepsAStoredSecret_WarnsOnlyWhenTheHostChanges(string uri, bool warns)
+    {
+        var database = await UseDatabaseAsync();
+        var id = await database.Store.CreateAsync(Hook("/v1", Secret), TestActors.Admin, null, Cancellation);
+        var outcome = await database.Store.ReviseAsync(id, Hook(uri, Secret), TestActors.Marketer, null, null,
+            Cancellation);
+        Assert.Equal(ReviseOutcome.SavedForReview, outcome);
+
+        var page = Render<WebHookReviewPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=diff-row]")));
+        var warnings = page.FindAll("[data-testid=review-secret-destination]");
+        Assert.Equal(warns, warnings.Count == 1);
+        if (warns)
+        {
+            Assert.Contains("stored secret X-Api-Key of the version in force to attacker.example.net instead of "
+                + "crm.example.com", warnings[0].TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Render_ChangeTypesANewSecretForTheNewHost_DoesNotWarn()
+    {
+        var database = await UseDatabaseAsync();
+        var id = await database.Store.CreateAsync(Hook("/v1", Secret), TestActors.Admin, null, Cancellation);
+        var outcome = await database.Store.ReviseAsync(id, Hook("https://new.example.net/v2", NewSecret),
+            TestActors.Marketer, null, null, Cancellation);
+        Assert.Equal(ReviseOutcome.SavedForReview, outcome);
+
+        var page = Render<WebHookReviewPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=diff-row]")));
+        Assert.Empty(page.FindAll("[data-testid=review-secret-destination]"));
+    }
+
     [Fact]
     public async Task Approve_MarketersFirstVersion_PutsItInForceAndTheStatusTurnsActive()
     {

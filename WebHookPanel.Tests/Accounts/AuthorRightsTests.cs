@@ -5,7 +5,9 @@ using WebHookPanel.WebHooks;
 
 namespace WebHookPanel.Tests.Accounts;
 
-/// <summary>Saving hooks takes the Admin or Marketer role, checked by the commands whatever page or call asks.</summary>
+/// <summary>
+/// Saving hooks takes the Admin or Marketer role, checked by the commands whatever page or call asks.
+/// </summary>
 public sealed class AuthorRightsTests : IAsyncLifetime
 {
     private PanelDatabase _database = null!;

@@ -15,7 +15,10 @@ public sealed class CountingPasswordHasher : IPasswordHasher<PanelUser>
 
     public string HashPassword(PanelUser user, string password) => _inner.HashPassword(user, password);
 
-    public PasswordVerificationResult VerifyHashedPassword(PanelUser user, string hashedPassword, string providedPassword)
+    public PasswordVerificationResult VerifyHashedPassword(
+        PanelUser user,
+        string hashedPassword,
+        string providedPassword)
     {
         Interlocked.Increment(ref _verifications);
 

@@ -259,7 +259,11 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
     {
         using var client = fixture.Panel.CreateApiClient();
         var id = await CreateLiveAsync(client, "Admin over pending");
-        await fixture.Commands.ReviseAsync(id, Hook("Admin over pending", NewSecret), TestActors.Marketer, Cancellation);
+        await fixture.Commands.ReviseAsync(
+            id,
+            Hook("Admin over pending", NewSecret),
+            TestActors.Marketer,
+            Cancellation);
         var read = await client.GetStringAsync($"/api/webhooks/{id}", Cancellation);
         using var content = new StringContent(
             read.Replace("\"POST\"", "\"PATCH\"", StringComparison.Ordinal),

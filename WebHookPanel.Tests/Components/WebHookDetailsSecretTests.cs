@@ -115,7 +115,8 @@ public sealed class WebHookDetailsSecretTests : PanelTestContext
                 new FieldRow { Key = "X-Team", Source = ValueSource.Fixed, Value = "growth" },
             ],
         };
-        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, TestActors.Admin, Cancellation);
+        var commands = Services.GetRequiredService<WebHookCommands>();
+        var saved = await commands.CreateAsync(hook, TestActors.Admin, Cancellation);
 
         return saved.Id!.Value;
     }
@@ -132,6 +133,9 @@ public sealed class WebHookDetailsSecretTests : PanelTestContext
         var contexts = Services.GetRequiredService<IDbContextFactory<Data.PanelDbContext>>();
         await using var context = await contexts.CreateDbContextAsync(Cancellation);
 
-        return await context.AuditEntries.AsNoTracking().Where(SecretAudit.Entries).OrderBy(e => e.Id).ToListAsync(Cancellation);
+        return await context.AuditEntries.AsNoTracking()
+            .Where(SecretAudit.Entries)
+            .OrderBy(e => e.Id)
+            .ToListAsync(Cancellation);
     }
 }

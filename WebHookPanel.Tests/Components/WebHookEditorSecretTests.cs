@@ -210,7 +210,8 @@ public sealed class WebHookEditorSecretTests : PanelTestContext
                 new FieldRow { Key = "X-Team", Source = ValueSource.Fixed, Value = "growth" },
             ],
         };
-        var saved = await Services.GetRequiredService<WebHookCommands>().CreateAsync(hook, TestActors.Admin, Cancellation);
+        var commands = Services.GetRequiredService<WebHookCommands>();
+        var saved = await commands.CreateAsync(hook, TestActors.Admin, Cancellation);
 
         return saved.Id!.Value;
     }

@@ -120,7 +120,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
             case "echo":
                 context.Response.Headers["X-Echo"] = context.Request.Headers.Authorization.ToString();
                 await context.Response.WriteAsJsonAsync(
-                    headers.GroupBy(h => h.Key).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value))),
+                    headers.GroupBy(h => h.Key)
+                        .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value))),
                     context.RequestAborted);
                 break;
             case "gated" when Interlocked.Increment(ref _gated) > GateAfter:

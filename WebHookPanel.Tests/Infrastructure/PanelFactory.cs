@@ -66,7 +66,9 @@ public sealed class PanelFactory : WebApplicationFactory<Program>
         };
     }
 
-    /// <summary>Settings without a bootstrap admin: the panel starts with no account and offers the first-run page.</summary>
+    /// <summary>
+    /// Settings without a bootstrap admin: the panel starts with no account and offers the first-run page.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> NoAccounts { get; } = new Dictionary<string, string?>
     {
         [$"{BootstrapAdminSetting}:{nameof(BootstrapAdminOptions.Email)}"] = null,

@@ -114,7 +114,10 @@ public sealed class SecretAccessTests : IAsyncLifetime
     private async Task<List<(string Actor, string Action, string Summary)>> AuditActionsAsync()
     {
         await using var context = await _database.ContextFactory.CreateDbContextAsync(Token);
-        var entries = await context.AuditEntries.AsNoTracking().Where(SecretAudit.Entries).OrderBy(e => e.Id).ToListAsync(Token);
+        var entries = await context.AuditEntries.AsNoTracking()
+            .Where(SecretAudit.Entries)
+            .OrderBy(e => e.Id)
+            .ToListAsync(Token);
 
         return [.. entries.Select(e => (e.Actor, e.Action, e.Summary))];
     }

@@ -4,7 +4,9 @@ using WebHookPanel.Secrets;
 
 namespace WebHookPanel.Tests.Secrets;
 
-/// <summary>The audit entries secret access writes, apart from those of the hook's own life (created, approved).</summary>
+/// <summary>
+/// The audit entries secret access writes, apart from those of the hook's own life (created, approved).
+/// </summary>
 internal static class SecretAudit
 {
     public static Expression<Func<AuditEntry, bool>> Entries { get; } =

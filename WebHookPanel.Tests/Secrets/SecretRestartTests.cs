@@ -112,7 +112,8 @@ public sealed class SecretRestartTests : IAsyncLifetime
         using var again = await afterApi.PostAsync($"/api/webhooks/{hookId}/signing-secret/reveal", null, Token);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, header.StatusCode);
-        Assert.Contains("Type the value again", await header.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var answer = await header.Content.ReadAsStringAsync(Token);
+        Assert.Contains("Type the value again", answer, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, signing.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, rotated.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);

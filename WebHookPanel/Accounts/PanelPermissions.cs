@@ -22,7 +22,9 @@ public static class PanelPermissions
     public static bool HasScope(this ClaimsPrincipal actor, string scope) =>
         actor.HasClaim(ApiKeyDefaults.ScopeClaim, scope);
 
-    /// <summary>The actor the audit log names for the panel's own changes, such as the dispatcher pausing a hook.</summary>
+    /// <summary>
+    /// The actor the audit log names for the panel's own changes, such as the dispatcher pausing a hook.
+    /// </summary>
     public const string SystemActor = "system";
 
     /// <summary>The name the audit log records: the user name, or the API key's name.</summary>

@@ -6,7 +6,13 @@ namespace WebHookPanel.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    public AuditEntry(DateTimeOffset at, string actor, string action, string targetType, string targetId, string summary)
+    public AuditEntry(
+        DateTimeOffset at,
+        string actor,
+        string action,
+        string targetType,
+        string targetId,
+        string summary)
     {
         At = at;
         Actor = actor;

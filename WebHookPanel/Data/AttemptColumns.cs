@@ -9,7 +9,8 @@ namespace WebHookPanel.Data;
 /// </summary>
 public static class AttemptColumns
 {
-    public static string Write(IReadOnlyList<AttemptHeader> headers) => JsonSerializer.Serialize(headers, PanelJson.Options);
+    public static string Write(IReadOnlyList<AttemptHeader> headers) =>
+        JsonSerializer.Serialize(headers, PanelJson.Options);
 
     public static string Write(IReadOnlyList<string> omitted) => JsonSerializer.Serialize(omitted, PanelJson.Options);
 

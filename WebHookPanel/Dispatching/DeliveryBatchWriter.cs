@@ -107,7 +107,11 @@ public sealed partial class DeliveryBatchWriter(
         return result;
     }
 
-    private void Apply(DispatchStatements statements, DeliveryOutcome outcome, DateTimeOffset now, AppliedOutcomes result)
+    private void Apply(
+        DispatchStatements statements,
+        DeliveryOutcome outcome,
+        DateTimeOffset now,
+        AppliedOutcomes result)
     {
         var hookId = outcome.Work.WebHookId;
         var error = outcome.Error ?? "failed";

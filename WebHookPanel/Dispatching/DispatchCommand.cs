@@ -20,7 +20,9 @@ public abstract record DispatchCommand
     /// <summary>Only wakes the writer so that it claims due deliveries.</summary>
     public sealed record Wake : DispatchCommand;
 
-    /// <summary>An event and its stored form, serialized by the caller so that the writer's thread only writes.</summary>
+    /// <summary>
+    /// An event and its stored form, serialized by the caller so that the writer's thread only writes.
+    /// </summary>
     public sealed record IngestItem(string ClientId, WebHookEvent Event)
     {
         public string PayloadJson { get; } = StoredEvent.Serialize(Event);

@@ -146,7 +146,9 @@ public sealed class DispatchStatements : IDisposable
         }
     }
 
-    /// <summary>Begins the batch's transaction; IMMEDIATE, so the write lock is held from the first statement.</summary>
+    /// <summary>
+    /// Begins the batch's transaction; IMMEDIATE, so the write lock is held from the first statement.
+    /// </summary>
     public SqliteTransaction Begin()
     {
         var transaction = _connection.BeginTransaction(deferred: false);
@@ -158,7 +160,9 @@ public sealed class DispatchStatements : IDisposable
         return transaction;
     }
 
-    /// <summary>Changes whenever another connection committed since the last look; the writer's own do not count.</summary>
+    /// <summary>
+    /// Changes whenever another connection committed since the last look; the writer's own do not count.
+    /// </summary>
     public long DataVersion() => (long)_dataVersion.ExecuteScalar()!;
 
     public List<TriggerTarget> ReadTargets()
@@ -232,7 +236,9 @@ public sealed class DispatchStatements : IDisposable
         return count is null ? null : Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Counts an attempt of a delivery whose lease was lost: logged, but another claim decides its state.</summary>
+    /// <summary>
+    /// Counts an attempt of a delivery whose lease was lost: logged, but another claim decides its state.
+    /// </summary>
     public int? CountAttempt(long deliveryId)
     {
         Set(_countAttempt, "$id", deliveryId);
@@ -290,7 +296,9 @@ public sealed class DispatchStatements : IDisposable
         return true;
     }
 
-    /// <summary>An audit entry written in the writer's transaction, so it commits with the change it describes.</summary>
+    /// <summary>
+    /// An audit entry written in the writer's transaction, so it commits with the change it describes.
+    /// </summary>
     public void InsertAudit(AuditEntry entry)
     {
         Set(_insertAudit, "$at", ToStored(entry.At));

@@ -10,7 +10,9 @@ namespace WebHookPanel.Review;
 /// </summary>
 public static class SecretDestinationWarning
 {
-    /// <summary>The warning for <paramref name="latest"/>, or null when it sends no kept secret to a new host.</summary>
+    /// <summary>
+    /// The warning for <paramref name="latest"/>, or null when it sends no kept secret to a new host.
+    /// </summary>
     public static string? For(WebHookDefinition latest, WebHookDefinition? inForce)
     {
         ArgumentNullException.ThrowIfNull(latest);

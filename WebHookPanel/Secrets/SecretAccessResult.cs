@@ -11,6 +11,8 @@ public enum SecretAccessResult
     /// <summary>No such hook, or no secret header of that name on its latest version.</summary>
     NotFound,
 
-    /// <summary>Stored, but the key ring cannot decrypt it (its keys were lost); typing or rotating replaces it.</summary>
+    /// <summary>
+    /// Stored, but the key ring cannot decrypt it (its keys were lost); typing or rotating replaces it.
+    /// </summary>
     Unreadable,
 }

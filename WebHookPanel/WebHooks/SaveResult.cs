@@ -12,7 +12,9 @@ public sealed record SaveResult(
 {
     public bool Succeeded => Id is not null && Errors.IsEmpty && !NotFound && !Conflict && !Forbidden;
 
-    /// <summary>Stored; <paramref name="inForce"/> when it is sent from now on, false when it waits for review.</summary>
+    /// <summary>
+    /// Stored; <paramref name="inForce"/> when it is sent from now on, false when it waits for review.
+    /// </summary>
     public static SaveResult Saved(int id, bool inForce) => new(id, FormErrors.None, InForce: inForce);
 
     public static SaveResult Invalid(FormErrors errors) => new(null, errors);

@@ -28,6 +28,9 @@ public abstract class PanelTestContext : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
 
+        // The wizard asks the guard whether to warn about a URI; tests that send replace it with the dispatcher's.
+        Services.AddSingleton(new OutgoingAddressGuard([]));
+
         // Components are rendered for a signed-in admin unless a test says otherwise (SignInAs).
         Authorization = AddAuthorization();
         SignInAs(PanelRoles.Admin);

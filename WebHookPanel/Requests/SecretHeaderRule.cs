@@ -24,10 +24,40 @@ public static class SecretHeaderRule
     {
         ArgumentNullException.ThrowIfNull(key);
 
-        return flagged
-            || SecretNames.Contains(key, StringComparer.OrdinalIgnoreCase)
-            || SecretWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase))
-            || key.Split(PartSeparators).Intersect(SecretParts, StringComparer.OrdinalIgnoreCase).Any();
+        if (flagged)
+        {
+            return true;
+        }
+
+        // Asked for every header of every attempt and its response: plain loops, no allocation.
+        foreach (var name in SecretNames)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in SecretWords)
+        {
+            if (key.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var part in key.AsSpan().SplitAny(PartSeparators))
+        {
+            foreach (var secretPart in SecretParts)
+            {
+                if (key.AsSpan(part).Equals(secretPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

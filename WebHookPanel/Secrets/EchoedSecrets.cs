@@ -9,6 +9,8 @@ namespace WebHookPanel.Secrets;
 /// </summary>
 public sealed class EchoedSecrets
 {
+    private static readonly EchoedSecrets None = new([]);
+
     private readonly string[] _forms;
 
     private EchoedSecrets(string[] forms) => _forms = forms;
@@ -17,6 +19,12 @@ public sealed class EchoedSecrets
     public static EchoedSecrets Of(BuiltRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Most hooks carry no secret header; they should not pay for the search below on every attempt.
+        if (!request.Headers.Any(h => h.IsSecret && h.Value.Length > 0))
+        {
+            return None;
+        }
 
         var values = request.Headers.Where(h => h.IsSecret && h.Value.Length > 0).Select(h => h.Value);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WebHookPanel.Secrets;
 using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.Tests.Support;
 using WebHookPanel.WebHooks;
@@ -91,10 +92,32 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
         await BrowserFixture.SaveScreenshotAsync(page, "review-rejected-hook-page");
     }
 
-    private static WebHookDefinition Hook(string path, string secret) => new()
+    [Fact]
+    public async Task MarketerPointsTheHookElsewhereKeepingItsSecret_TheReviewerIsWarned()
+    {
+        await using var panel = new PanelFactory();
+        var address = panel.ServeOnLoopback();
+        var commands = panel.Services.GetRequiredService<WebHookCommands>();
+        var token = TestContext.Current.CancellationToken;
+        var created = await commands.CreateAsync(Hook("/clicks", Secret), TestActors.Admin, token);
+        var id = created.Id!.Value;
+        var moved = Hook("/clicks", SecretMask.Value, "https://collector.example.net");
+        var saved = await commands.ReviseAsync(id, moved, TestActors.Marketer, token);
+        Assert.True(saved.Succeeded);
+        await using var context = await browser.NewContextAsync();
+
+        var page = await BrowserFixture.OpenInteractiveAsync(context, address, $"/webhooks/{id}/review");
+
+        await Assertions.Expect(page.GetByTestId("review-secret-destination"))
+            .ToContainTextAsync("stored secret X-Api-Key of the version in force to collector.example.net");
+        await BrowserFixture.SaveScreenshotAsync(page, "review-secret-destination");
+        Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    private static WebHookDefinition Hook(string path, string secret, string host = "https://crm.example.com") => new()
     {
         Name = "Clicks to CRM",
-        Uri = "https://crm.example.com" + path,
+        Uri = host + path,
         Headers = [new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = secret, Secret = true }],
     };
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WebHookPanel.Secrets;
@@ -17,11 +18,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
     public async Task AdminReviewsMarketersHook_FirstVersionThenAChange_EachApprovedFromTheDiff()
     {
         await using var panel = new PanelFactory();
-        var address = panel.ServeOnLoopback();
-        var commands = panel.Services.GetRequiredService<WebHookCommands>();
+        var (address, commands, id) = await ServeWithHookAsync(panel, TestActors.Marketer);
         var token = TestContext.Current.CancellationToken;
-        var created = await commands.CreateAsync(Hook("/clicks", Secret), TestActors.Marketer, token);
-        var id = created.Id!.Value;
         await using var context = await browser.NewContextAsync();
         var page = await BrowserFixture.OpenInteractiveAsync(context, address, "/webhooks");
 
@@ -69,11 +67,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
     public async Task AdminRejectsAChange_WithAComment_TheHookPageShowsItBesideTheVersionInForce()
     {
         await using var panel = new PanelFactory();
-        var address = panel.ServeOnLoopback();
-        var commands = panel.Services.GetRequiredService<WebHookCommands>();
+        var (address, commands, id) = await ServeWithHookAsync(panel, TestActors.Admin);
         var token = TestContext.Current.CancellationToken;
-        var created = await commands.CreateAsync(Hook("/clicks", Secret), TestActors.Admin, token);
-        var id = created.Id!.Value;
         await commands.ReviseAsync(id, Hook("/v2/clicks", Secret), TestActors.Marketer, token);
         await using var context = await browser.NewContextAsync();
         var page = await BrowserFixture.OpenInteractiveAsync(context, address, $"/webhooks/{id}/review");
@@ -96,11 +91,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
     public async Task MarketerPointsTheHookElsewhereKeepingItsSecret_TheReviewerIsWarned()
     {
         await using var panel = new PanelFactory();
-        var address = panel.ServeOnLoopback();
-        var commands = panel.Services.GetRequiredService<WebHookCommands>();
+        var (address, commands, id) = await ServeWithHookAsync(panel, TestActors.Admin);
         var token = TestContext.Current.CancellationToken;
-        var created = await commands.CreateAsync(Hook("/clicks", Secret), TestActors.Admin, token);
-        var id = created.Id!.Value;
         var moved = Hook("/clicks", SecretMask.Value, "https://collector.example.net");
         var saved = await commands.ReviseAsync(id, moved, TestActors.Marketer, token);
         Assert.True(saved.Succeeded);
@@ -112,6 +104,18 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
             .ToContainTextAsync("stored secret X-Api-Key of the version in force to collector.example.net");
         await BrowserFixture.SaveScreenshotAsync(page, "review-secret-destination");
         Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    // The panel served on loopback with one hook, "Clicks to CRM", saved by the given actor.
+    private static async Task<(Uri Address, WebHookCommands Commands, int Id)> ServeWithHookAsync(
+        PanelFactory panel,
+        ClaimsPrincipal actor)
+    {
+        var address = panel.ServeOnLoopback();
+        var commands = panel.Services.GetRequiredService<WebHookCommands>();
+        var created = await commands.CreateAsync(Hook("/clicks", Secret), actor, TestContext.Current.CancellationToken);
+
+        return (address, commands, created.Id!.Value);
     }
 
     private static WebHookDefinition Hook(string path, string secret, string host = "https://crm.example.com") => new()

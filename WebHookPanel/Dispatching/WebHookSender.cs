@@ -45,7 +45,8 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             using var response = await clientFactory.CreateClient(ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var echoed = EchoedSecrets.Of(built);
-            var body = echoed.Mask(await ReadStartAsync(response, cancellationToken));
+            var (start, cut) = await ReadStartAsync(response, cancellationToken);
+            var body = echoed.Mask(start, cut);
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
             var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);
@@ -120,7 +121,8 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
     private static bool HasMessageId(BuiltRequest built) =>
         built.Headers.Any(h => h.Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<string?> ReadStartAsync(
+    /// <summary>The body's first 4 KiB as text, and whether the body may go on past them.</summary>
+    private static async Task<(string? Text, bool Cut)> ReadStartAsync(
         HttpResponseMessage response,
         CancellationToken cancellationToken)
     {
@@ -143,7 +145,9 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
                 length += read;
             }
 
-            return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+            var text = length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+
+            return (text, length == ResponseBodyLimit);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using WebHookPanel.Requests;
 
@@ -5,10 +8,16 @@ namespace WebHookPanel.Secrets;
 
 /// <summary>
 /// Masks the secret header values a receiver may echo back. Debugging endpoints and some error pages repeat the
-/// request's headers in their answer, and the delivery log that keeps the answer is open to marketers.
+/// request's headers in their answer, and the delivery log that keeps the answer is open to marketers. A secret
+/// is looked for in the forms such answers use: as sent, without its scheme, JSON-escaped (also PHP's <c>\/</c>),
+/// percent-, form- and HTML-encoded, and for Basic credentials decoded; ignoring case, which also covers
+/// lower-case percent escapes.
 /// </summary>
 public sealed class EchoedSecrets
 {
+    // Shorter pieces at a cut could be anything; longer ones give away enough of a secret to be worth masking.
+    private const int ShortestCutPiece = 4;
+
     private static readonly EchoedSecrets None = new([]);
 
     private readonly string[] _forms;
@@ -28,11 +37,19 @@ public sealed class EchoedSecrets
 
         var values = request.Headers.Where(h => h.IsSecret && h.Value.Length > 0).Select(h => h.Value);
 
-        return new EchoedSecrets([.. values.SelectMany(FormsOf).Distinct().OrderByDescending(f => f.Length)]);
+        return new EchoedSecrets([
+            .. values.SelectMany(FormsOf)
+                .Where(f => f.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(f => f.Length),
+        ]);
     }
 
-    /// <summary>The text with every occurrence of a secret replaced by <see cref="SecretMask.Value"/>.</summary>
-    public string? Mask(string? text)
+    /// <summary>
+    /// The text with every occurrence of a secret replaced by <see cref="SecretMask.Value"/>. When
+    /// <paramref name="cut"/> says the text was cut short, a secret's beginning left at its very end is masked too.
+    /// </summary>
+    public string? Mask(string? text, bool cut = false)
     {
         if (text is null || _forms.Length == 0)
         {
@@ -42,7 +59,24 @@ public sealed class EchoedSecrets
         // Longest first, so that a credential is masked whole before its bare token would leave a prefix behind.
         foreach (var form in _forms)
         {
-            text = text.Replace(form, SecretMask.Value, StringComparison.Ordinal);
+            text = text.Replace(form, SecretMask.Value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return cut ? MaskCutPiece(text) : text;
+    }
+
+    private string MaskCutPiece(string text)
+    {
+        foreach (var form in _forms)
+        {
+            for (var length = Math.Min(form.Length - 1, text.Length); length >= ShortestCutPiece; length--)
+            {
+                var tail = text.AsSpan(text.Length - length);
+                if (tail.Equals(form.AsSpan(0, length), StringComparison.OrdinalIgnoreCase))
+                {
+                    return string.Concat(text.AsSpan(0, text.Length - length), SecretMask.Value);
+                }
+            }
         }
 
         return text;
@@ -50,16 +84,56 @@ public sealed class EchoedSecrets
 
     private static IEnumerable<string> FormsOf(string value)
     {
-        string[] bases = [value];
+        List<string> bases = [value];
 
         // "Bearer abc" often comes back as just "abc"; a one-letter scheme token would mask half the body.
         var space = value.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0 && value.Length - space > 4)
+        if (space > 0 && value.Length - space > ShortestCutPiece)
         {
-            bases = [value, value[(space + 1)..].Trim()];
+            var token = value[(space + 1)..].Trim();
+            bases.Add(token);
+            if (value[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            {
+                bases.AddRange(BasicCredentials(token));
+            }
         }
 
-        // Echoes are mostly JSON or query strings, where "/" or "+" of a base64 token comes back escaped.
-        return bases.SelectMany(b => new[] { b, JsonEncodedText.Encode(b).ToString(), Uri.EscapeDataString(b) });
+        return bases.SelectMany(EncodingsOf);
+    }
+
+    private static IEnumerable<string> EncodingsOf(string text)
+    {
+        // JSON writers differ in what they escape: '+' as \u002B or not, '/' as \/ (PHP's default) or not.
+        string[] json =
+        [
+            text,
+            JsonEncodedText.Encode(text).ToString(),
+            JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+        ];
+        foreach (var form in json)
+        {
+            yield return form;
+            yield return form.Replace("/", "\\/", StringComparison.Ordinal);
+        }
+
+        yield return Uri.EscapeDataString(text);
+        yield return WebUtility.UrlEncode(text);
+        yield return WebUtility.HtmlEncode(text);
+    }
+
+    // "user:password" as a receiver that decodes Basic credentials would show it, and the password on its own.
+    private static IEnumerable<string> BasicCredentials(string token)
+    {
+        var bytes = new byte[token.Length];
+        if (!Convert.TryFromBase64String(token, bytes, out var written))
+        {
+            return [];
+        }
+
+        var decoded = Encoding.UTF8.GetString(bytes, 0, written);
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        var password = colon < 0 ? "" : decoded[(colon + 1)..];
+
+        return password.Length >= ShortestCutPiece ? [decoded, password] : [decoded];
     }
 }

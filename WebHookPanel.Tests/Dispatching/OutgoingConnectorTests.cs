@@ -1,11 +1,15 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.Tests.Secrets;
 
 namespace WebHookPanel.Tests.Dispatching;
 
-/// <summary>What the connector does with a refused address besides refusing it: the server log hears of it.</summary>
+/// <summary>
+/// How the dispatcher's connections are opened: always by the connector, which refuses and logs internal addresses.
+/// </summary>
 public sealed class OutgoingConnectorTests : IDisposable
 {
     private readonly RecordingLoggerProvider _logs = new();
@@ -30,6 +34,26 @@ public sealed class OutgoingConnectorTests : IDisposable
         var entry = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.StartsWith("Refused an outgoing connection to 0x7f000001:8080: refused: 127.0.0.1 is a loopback",
             entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchClient_ConnectsItselfThroughTheGuard_NeverThroughAProxy()
+    {
+        await using var panel = new PanelFactory();
+        var handlers = panel.Services.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        using var handler = handlers.CreateHandler(WebHookSender.ClientName);
+
+        HttpMessageHandler inner = handler;
+        while (inner is DelegatingHandler delegating)
+        {
+            inner = delegating.InnerHandler!;
+        }
+
+        var sockets = Assert.IsType<SocketsHttpHandler>(inner);
+        Assert.False(sockets.UseProxy);
+        Assert.NotNull(sockets.ConnectCallback);
+        Assert.False(sockets.AllowAutoRedirect);
     }
 
     [Fact]

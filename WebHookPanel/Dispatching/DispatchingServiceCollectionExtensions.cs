@@ -55,6 +55,10 @@ public static class DispatchingServiceCollectionExtensions
         // Header values outside ASCII go out as UTF-8, as the cURL sample shows them.
         RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+
+        // Through a proxy (HTTP_PROXY and its kin) the connection goes to the proxy and the guard would judge the
+        // proxy's address, never the receiver's: the dispatcher always connects to the receiver itself.
+        UseProxy = false,
         ConnectCallback = connector.ConnectAsync,
     };
 

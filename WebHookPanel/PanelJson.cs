@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace WebHookPanel;
 
@@ -14,8 +13,8 @@ public static class PanelJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = true;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        // Enums travel as their names only: a number would let any out-of-range value through.
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        // Enums travel as one of their names only: a number or a list of names would let other values through.
+        options.Converters.Add(new SingleNameEnumConverterFactory());
     }
 
     private static JsonSerializerOptions Create()

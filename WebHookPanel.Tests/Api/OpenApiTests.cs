@@ -20,4 +20,20 @@ public sealed class OpenApiTests
         using var document = JsonDocument.Parse(body);
         Assert.True(document.RootElement.TryGetProperty("openapi", out _));
     }
+
+    [Fact]
+    public async Task GetDocument_Enums_AreDescribedByTheirNames()
+    {
+        await using var panel = new PanelFactory();
+        using var client = panel.CreateApiClient();
+
+        var body = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        using var document = JsonDocument.Parse(body);
+        var trigger = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("TriggerType");
+        Assert.Equal("string", trigger.GetProperty("type").GetString());
+        Assert.Equal(
+            ["PushClick", "MessageLog", "Geofence", "Event"],
+            trigger.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
 }

@@ -64,12 +64,15 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
         Assert.DoesNotContain("k-123", list, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Create_UnknownEnumValue_NamesTheField()
+    [Theory]
+    [InlineData("FETCH")]
+    [InlineData("GET,POST")]
+    [InlineData("POST, PUT")]
+    public async Task Create_UnknownEnumValue_NamesTheField(string method)
     {
         using var client = panel.CreateApiClient();
-        var body = Hook("Unknown method");
-        body["method"] = "FETCH";
+        var body = Hook($"Unknown method {method}");
+        body["method"] = method;
 
         using var response = await client.PostAsJsonAsync("/api/webhooks", body, Cancellation);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -243,6 +246,9 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("trigger=99", "trigger")]
     [InlineData("status=Nope", "status")]
+    [InlineData("trigger=MessageLog&trigger=Geofence", "trigger")]
+    [InlineData("trigger=MessageLog,Geofence", "trigger")]
+    [InlineData("review=Pending&review=Rejected", "review")]
     public async Task List_BadQueryValue_AnswersProblemNamingIt(string query, string field)
     {
         using var client = panel.CreateApiClient();

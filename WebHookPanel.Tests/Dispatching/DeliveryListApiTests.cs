@@ -43,6 +43,8 @@ public sealed class DeliveryListApiTests : IAsyncLifetime
     [InlineData("pageSize=500", "pageSize", "from 1 to 200")]
     [InlineData("status=Bogus", "status", "use one of Pending, ")]
     [InlineData("status=7", "status", "use one of Pending, ")]
+    [InlineData("status=Held&status=InFlight", "status", "one value")]
+    [InlineData("status=Failed,Dead", "status", "one value")]
     public async Task List_BadQueryValue_Answers400NamingTheParameter(string query, string field, string hint)
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok"));

@@ -39,10 +39,14 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(["[1].occurredAt", "[3].code"], problem!.Errors.Keys.Order().ToArray());
     }
 
-    [Fact]
-    public async Task PostEvents_UnknownType_Returns400NamingTheField()
+    [Theory]
+    [InlineData("Nope")]
+    [InlineData("MessageLog,Geofence")]
+    [InlineData("PushClick, Geofence")]
+    [InlineData("3")]
+    public async Task PostEvents_UnknownType_Returns400NamingTheField(string type)
     {
-        object[] batch = [DispatchTestData.Event("e0"), DispatchTestData.Event("e1", type: "Nope")];
+        object[] batch = [DispatchTestData.Event("e0"), DispatchTestData.Event("e1", type: type)];
 
         using var response = await _host.PostEventsAsync(batch);
 

@@ -20,7 +20,7 @@ public static class ApiServiceCollectionExtensions
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyDefaults.EventsWriteScope));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemaTransformer>());
         services.ConfigureHttpJsonOptions(options => PanelJson.Apply(options.SerializerOptions));
 
         return services;

@@ -24,6 +24,16 @@ public sealed class QueryParameters
             return null;
         }
 
+        // A repeated parameter arrives joined by commas, which Enum.TryParse would read as flags and combine into
+        // some other value: one filter value at a time.
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            _errors[name] = [$"'{text}' names more than one {name}; give one value, e.g. "
+                + $"{name}={System.Enum.GetNames<TEnum>()[0]}."];
+
+            return null;
+        }
+
         // Enum.TryParse also takes numbers, which would let undefined values through.
         if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value)
             && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]) && text[0] != '-')

@@ -33,6 +33,7 @@ public sealed class AddressGuardTests : IAsyncLifetime
     [InlineData("[::127.0.0.1]")]
     [InlineData("[64:ff9b::127.0.0.1]")]
     [InlineData("[2002:7f00:1::]")]
+    [InlineData("[::ffff:0:127.0.0.1]")]
     public async Task TestSend_InternalAddressForm_IsRefusedAndReceiverSeesNothing(string host)
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://{host}:{_host.ReceiverPort}/ok"));

@@ -37,6 +37,7 @@ public sealed class OutgoingAddressGuard
         (IPNetwork.Parse("64:ff9b:1::/48"), "a local NAT64"),
         (IPNetwork.Parse("100::/64"), "a discard-only"),
         (IPNetwork.Parse("2001::/32"), "a Teredo tunnel"),
+        (IPNetwork.Parse("2001::/23"), "a reserved (IETF protocol)"),
         (IPNetwork.Parse("2001:db8::/32"), "a documentation"),
         (IPNetwork.Parse("fc00::/7"), "a private (unique local)"),
         (IPNetwork.Parse("fe80::/10"), "a link-local"),
@@ -47,6 +48,8 @@ public sealed class OutgoingAddressGuard
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
 
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    private static readonly IPNetwork Translated = IPNetwork.Parse("::ffff:0:0:0/96");
 
     private readonly IPNetwork[] _allowed;
 
@@ -84,8 +87,9 @@ public sealed class OutgoingAddressGuard
     }
 
     /// <summary>
-    /// The IPv4 address inside an IPv4-mapped (<c>::ffff:0:0/96</c>), NAT64 (<c>64:ff9b::/96</c>, RFC 6052) or
-    /// 6to4 (<c>2002::/16</c>, RFC 3056) address, or null for any other address.
+    /// The IPv4 address inside an IPv4-mapped (<c>::ffff:0:0/96</c>), IPv4-translated (<c>::ffff:0:0:0/96</c>,
+    /// RFC 2765), NAT64 (<c>64:ff9b::/96</c>, RFC 6052) or 6to4 (<c>2002::/16</c>, RFC 3056) address, or null for
+    /// any other address.
     /// </summary>
     public static IPAddress? EmbeddedIPv4(IPAddress address)
     {
@@ -102,7 +106,7 @@ public sealed class OutgoingAddressGuard
         }
 
         var bytes = address.GetAddressBytes();
-        if (Nat64.Contains(address))
+        if (Nat64.Contains(address) || Translated.Contains(address))
         {
             return new IPAddress(bytes.AsSpan(12, 4));
         }

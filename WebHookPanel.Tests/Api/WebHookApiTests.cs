@@ -152,7 +152,9 @@ public sealed class WebHookApiTests(PanelFactory panel) : IClassFixture<PanelFac
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
-    public async Task Replace_VersionBelowOne_Answers400NamingVersionAndKeepsTheHook(int version)
+    [InlineData(2)]
+    [InlineData(int.MaxValue)]
+    public async Task Replace_VersionTheHookNeverHad_Answers400NamingVersionAndKeepsTheHook(int version)
     {
         using var client = panel.CreateApiClient();
         using var created = await client.PostAsJsonAsync("/api/webhooks", Hook($"Version {version}"), Cancellation);

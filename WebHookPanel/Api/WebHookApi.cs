@@ -120,18 +120,6 @@ public static class WebHookApi
             return problem!;
         }
 
-        // Versions count from 1: a lower number is a mistake in the request, not a race with another writer.
-        if (body.Version is < 1)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["version"] = [$"Version {body.Version} does not exist; send the version you read (1 or more), or "
-                        + "leave it out to save over whatever is latest."],
-                },
-                title: "The webhook has invalid values.");
-        }
-
         var result = await commands.ReviseAsync(id, body, user, cancellationToken, body.Status, body.Version);
         if (result.NotFound)
         {

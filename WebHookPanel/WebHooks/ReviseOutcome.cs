@@ -12,4 +12,7 @@ public enum ReviseOutcome
 
     /// <summary>The hook has a newer version than the one the change was made to.</summary>
     Conflict,
+
+    /// <summary>The change names a version the hook never had.</summary>
+    UnknownVersion,
 }

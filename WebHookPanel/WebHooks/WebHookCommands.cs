@@ -96,6 +96,7 @@ public sealed class WebHookCommands(
                 ReviseOutcome.Saved => SaveResult.Saved(id, inForce: true),
                 ReviseOutcome.SavedForReview => SaveResult.Saved(id, inForce: false),
                 ReviseOutcome.Conflict => SaveResult.Outdated(),
+                ReviseOutcome.UnknownVersion => SaveResult.Invalid(UnknownVersion(expectedVersion)),
                 _ => SaveResult.Missing(),
             };
         }
@@ -193,6 +194,17 @@ public sealed class WebHookCommands(
     private static bool IsUniqueNameViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 } inner
         && inner.Message.Contains(nameof(WebHook.NormalizedName), StringComparison.Ordinal);
+
+    // Versions count from 1 up to the latest: another number is a mistake in the request, not a race with another
+    // writer, so it is named as a field rather than answered as a conflict.
+    private static FormErrors UnknownVersion(int? version)
+    {
+        var errors = new FormErrors();
+        errors.Add("Version", $"Version {version} does not exist; send the version you read, or leave it out to "
+            + "save over whatever is latest.");
+
+        return errors;
+    }
 
     private static FormErrors NameTaken(WebHookDefinition definition)
     {

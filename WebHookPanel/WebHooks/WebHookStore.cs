@@ -202,7 +202,9 @@ public sealed class WebHookStore(
 
         if (expectedVersion is { } expected && expected != hook.LatestVersion)
         {
-            return ReviseOutcome.Conflict;
+            return expected > hook.LatestVersion || expected < 1
+                ? ReviseOutcome.UnknownVersion
+                : ReviseOutcome.Conflict;
         }
 
         var previous = await LatestAsync(context, hook, cancellationToken);

@@ -162,6 +162,29 @@ public sealed class SecretStorageTests : IAsyncLifetime
         Assert.Equal(1, (await GetAsync(hookId))["version"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData(" ••••••")]
+    [InlineData("•••••• ")]
+    [InlineData("•••••")]
+    [InlineData("•••••••")]
+    public async Task Replace_ValueThatOnlyLooksLikeTheMask_IsRefusedAndKeepsTheStoredSecret(string value)
+    {
+        var hookId = await _host.CreateHookAsync(SecretHook());
+        var read = await GetAsync(hookId);
+        read["headers"]![0]!["value"] = value;
+
+        using var put = await _host.Api.PutAsJsonAsync($"/api/webhooks/{hookId}", read, Token);
+        await _host.TestSendAsync(hookId, "not-replaced-by-dots");
+
+        var problem = await put.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains(
+            "looks like the mask of a stored secret",
+            problem.GetProperty("errors").GetProperty("headers[0].value")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(_apiKey, _host.Receiver.Requests.Single().Header("X-Api-Key"));
+    }
+
     [Fact]
     public async Task Create_MaskForNewHook_IsRefused()
     {

@@ -59,7 +59,8 @@ public sealed class DefinitionSecrets(
 
     /// <summary>
     /// Adds an error under each header row that holds the mask but has no stored value to keep: its key was
-    /// renamed, it was never saved, or it is no longer secret (a stored secret never turns into a visible value).
+    /// renamed, it was never saved, or it is no longer secret (a stored secret never turns into a visible value);
+    /// and under each row whose value only looks like the mask.
     /// </summary>
     public static void CheckMasks(WebHookDefinition definition, IReadOnlySet<string> keepable, FormErrors errors)
     {
@@ -70,12 +71,20 @@ public sealed class DefinitionSecrets(
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            var subject = string.IsNullOrEmpty(row?.Key) ? "this header" : $"header '{row.Key}'";
+            if (row is not null && row.Source == ValueSource.Fixed && SecretMask.LooksLikeMask(row.Value))
+            {
+                errors.Add($"Headers[{i}].Value", $"Value of {subject} looks like the mask of a stored secret but is "
+                    + $"not it; send exactly {SecretMask.Value} to keep the stored value, or type the value.");
+
+                continue;
+            }
+
             if (row is null || !SecretMask.IsMask(row.Value))
             {
                 continue;
             }
 
-            var subject = string.IsNullOrEmpty(row.Key) ? "this header" : $"header '{row.Key}'";
             if (!SecretHeaderRule.HoldsSecret(row))
             {
                 errors.Add($"Headers[{i}].Value", $"Value of {subject} is the mask of a stored secret; type the "

@@ -31,4 +31,11 @@ public static class SecretMask
     }
 
     public static bool IsMask(string? value) => string.Equals(value, Value, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A value made of the mask's dots, give or take spaces or a dot, but not the mask itself: most likely a mask
+    /// copied badly, which must neither keep nor silently replace a stored secret.
+    /// </summary>
+    public static bool LooksLikeMask(string? value) =>
+        !IsMask(value) && value?.Trim() is { Length: > 0 } trimmed && trimmed.All(c => c == Value[0]);
 }

@@ -41,7 +41,8 @@ public sealed class ParameterRowValidator : AbstractValidator<FieldRow>
     private static void CheckValue(FieldRow row, ValidationContext<FieldRow> context)
     {
         FieldRowRules.CheckValue(row, "parameter", context);
-        if (row.Source == ValueSource.Fixed && SecretMask.IsMask(row.Value))
+        var maskLike = SecretMask.IsMask(row.Value) || SecretMask.LooksLikeMask(row.Value);
+        if (row.Source == ValueSource.Fixed && maskLike)
         {
             context.AddFailure($"Value of {FieldRowRules.Subject("parameter", row.Key)} is the mask of a secret, not "
                 + "a value; type the value to send, and send a credential in a secret header row instead.");

@@ -84,8 +84,34 @@ public sealed class LoginTests(PanelFactory panel) : IClassFixture<PanelFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(StaleFormRefusal.Message, text);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.False(SetsCookie(response, AuthCookie));
         Assert.Equal(HttpStatusCode.Found, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("no-such-form")]
+    public async Task SignIn_FormNameMissingOrUnknown_Answers400WithThePlainMessage(string? handler)
+    {
+        using var client = new FormClient(panel);
+        var fields = await client.HiddenFieldsAsync(AccountPaths.Login, "login-form");
+        fields.Remove("_handler");
+        if (handler is not null)
+        {
+            fields["_handler"] = handler;
+        }
+
+        fields["Input.Email"] = PanelFactory.AdminEmail;
+        fields["Input.Password"] = PanelFactory.AdminPassword;
+
+        using var response = await client.PostFormAsync(AccountPaths.Login, fields);
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(StaleFormRefusal.Message, text);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(SetsCookie(response, AuthCookie));
     }
 
     [Theory]

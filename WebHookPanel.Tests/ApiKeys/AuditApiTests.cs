@@ -57,6 +57,8 @@ public sealed class AuditApiTests(AuditedPanel audited) : IClassFixture<AuditedP
     [InlineData("?from=2026-11-22&to=2026-11-21", "from", "is after To")]
     [InlineData("?from=yesterday", "from", "2026-12-03")]
     [InlineData("?to=2026-11-21T10:00:00", "to", "offset")]
+    [InlineData("?to=2026-11-21T10:00:00+01:00", "to", "written %2B")]
+    [InlineData("?from=0001-01-01T00:00:00%2B14:00", "from", "between 0001-01-01 and 9999-12-31 in UTC")]
     [InlineData("?page=0", "page", "whole number")]
     [InlineData("?pageSize=500", "pageSize", "200")]
     public async Task List_BadQuery_AnswersProblemNamingTheParameter(string query, string field, string hint)

@@ -110,8 +110,12 @@ public sealed class QueryParameters
             return at;
         }
 
+        // A '+' typed into a URL arrives as a space; say so rather than blame the format the person got right.
+        var hint = text.Contains(' ', StringComparison.Ordinal)
+            ? " A '+' before the offset must be written %2B in a URL."
+            : "";
         _errors[name] = [$"'{text}' is not a valid {name}; use a date such as 2026-12-03 or a date and time with an "
-            + "offset such as 2026-12-03T10:15:00Z."];
+            + $"offset such as 2026-12-03T10:15:00Z, between 0001-01-01 and 9999-12-31 in UTC.{hint}"];
 
         return null;
     }

@@ -11,21 +11,28 @@ namespace WebHookPanel;
 public sealed class SingleNameEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
+    // Read for every stored event and definition the dispatcher parses: looked up once, not per value.
+    private static readonly string[] Names = Enum.GetNames<TEnum>();
+
+    private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected one of {string.Join(", ", Enum.GetNames<TEnum>())} as a string.");
+            throw new JsonException($"Expected one of {string.Join(", ", Names)} as a string.");
         }
 
         var text = reader.GetString() ?? "";
-        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
-        if (name is null)
+        for (var i = 0; i < Names.Length; i++)
         {
-            throw new JsonException($"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            if (Names[i].Equals(text, StringComparison.OrdinalIgnoreCase))
+            {
+                return Values[i];
+            }
         }
 
-        return Enum.Parse<TEnum>(name);
+        throw new JsonException($"'{text}' is not one of {string.Join(", ", Names)}.");
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using WebHookPanel.Requests;
 using WebHookPanel.Secrets;
 
 namespace WebHookPanel.Tests.Secrets;
 
-/// <summary>The forms in which a receiver's answer may repeat a secret header, each masked in the delivery log.</summary>
+/// <summary>
+/// The forms in which a receiver's answer may repeat a secret header, each masked in the delivery log.
+/// </summary>
 public sealed class EchoedSecretsTests
 {
     private const string Key = "k3y/Ab+Cd=EfGhIjKlMn";
@@ -39,6 +42,8 @@ public sealed class EchoedSecretsTests
         { "k=" + Uri.EscapeDataString(Key).ToLowerInvariant() },
         { "k=" + WebUtility.UrlEncode(Key) },
         { "<td>" + WebUtility.HtmlEncode(Key) + "</td>" },
+        { "<td>" + HtmlEncoder.Default.Encode(Key) + "</td>" },
+        { "k=" + UrlEncoder.Default.Encode(Key) },
         { "key=" + Key.ToUpperInvariant() },
         { "auth=" + Token },
         { "auth=Bearer " + Token },
@@ -77,6 +82,16 @@ public sealed class EchoedSecretsTests
         const string body = "status: tok/";
 
         Assert.Equal(body, Echoed.Mask(body, cut: false));
+    }
+
+    [Fact]
+    public void Mask_CutInsideTheLongerOfTwoSecrets_MasksTheLongestPieceLeft()
+    {
+        var body = new string('A', 100) + "Bearer " + Token[..10];
+
+        var masked = Echoed.Mask(body, cut: true);
+
+        Assert.Equal(new string('A', 100) + SecretMask.Value, masked);
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
     [
         .. response.Headers.Concat(response.Content.Headers)
             .SelectMany(h => h.Value.Select(v =>
-                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : echoed.Mask(v)!))),
+                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : echoed.Mask(v)))),
     ];
 
     private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -15,8 +17,14 @@ namespace WebHookPanel.Secrets;
 /// </summary>
 public sealed class EchoedSecrets
 {
-    // Shorter pieces at a cut could be anything; longer ones give away enough of a secret to be worth masking.
-    private const int ShortestCutPiece = 4;
+    // Shorter forms could be anything in a body; longer ones give away enough of a secret to be worth masking.
+    private const int ShortestForm = 4;
+
+    // The forms of a hook's secrets are the same for every attempt: worked out once. Bounded, since every new
+    // secret value adds an entry.
+    private const int CachedSets = 1024;
+
+    private static readonly ConcurrentDictionary<string, string[]> FormsBySecrets = new(StringComparer.Ordinal);
 
     private static readonly EchoedSecrets None = new([]);
 
@@ -35,23 +43,30 @@ public sealed class EchoedSecrets
             return None;
         }
 
-        var values = request.Headers.Where(h => h.IsSecret && h.Value.Length > 0).Select(h => h.Value);
+        var values = request.Headers.Where(h => h.IsSecret && h.Value.Length > 0).Select(h => h.Value).ToList();
+        var key = string.Join('\n', values);
+        if (!FormsBySecrets.TryGetValue(key, out var forms))
+        {
+            forms = FormsOfAll(values);
+            if (FormsBySecrets.Count >= CachedSets)
+            {
+                FormsBySecrets.Clear();
+            }
 
-        return new EchoedSecrets([
-            .. values.SelectMany(FormsOf)
-                .Where(f => f.Length > 0)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(f => f.Length),
-        ]);
+            FormsBySecrets[key] = forms;
+        }
+
+        return new EchoedSecrets(forms);
     }
 
     /// <summary>
     /// The text with every occurrence of a secret replaced by <see cref="SecretMask.Value"/>. When
     /// <paramref name="cut"/> says the text was cut short, a secret's beginning left at its very end is masked too.
     /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
     public string? Mask(string? text, bool cut = false)
     {
-        if (text is null || _forms.Length == 0)
+        if (string.IsNullOrEmpty(text) || _forms.Length == 0)
         {
             return text;
         }
@@ -65,21 +80,33 @@ public sealed class EchoedSecrets
         return cut ? MaskCutPiece(text) : text;
     }
 
+    private static string[] FormsOfAll(IEnumerable<string> values) =>
+    [
+        .. values.SelectMany(FormsOf)
+            .Where(f => f.Length >= ShortestForm)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(f => f.Length),
+    ];
+
+    // The longest beginning of any form that the text ends with, so that no part of a secret stays at the cut.
     private string MaskCutPiece(string text)
     {
+        var longest = 0;
         foreach (var form in _forms)
         {
-            for (var length = Math.Min(form.Length - 1, text.Length); length >= ShortestCutPiece; length--)
+            for (var length = Math.Min(form.Length - 1, text.Length); length > longest; length--)
             {
                 var tail = text.AsSpan(text.Length - length);
                 if (tail.Equals(form.AsSpan(0, length), StringComparison.OrdinalIgnoreCase))
                 {
-                    return string.Concat(text.AsSpan(0, text.Length - length), SecretMask.Value);
+                    longest = length;
+
+                    break;
                 }
             }
         }
 
-        return text;
+        return longest >= ShortestForm ? string.Concat(text.AsSpan(0, text.Length - longest), SecretMask.Value) : text;
     }
 
     private static IEnumerable<string> FormsOf(string value)
@@ -88,7 +115,7 @@ public sealed class EchoedSecrets
 
         // "Bearer abc" often comes back as just "abc"; a one-letter scheme token would mask half the body.
         var space = value.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0 && value.Length - space > ShortestCutPiece)
+        if (space > 0 && value.Length - space > ShortestForm)
         {
             var token = value[(space + 1)..].Trim();
             bases.Add(token);
@@ -116,9 +143,12 @@ public sealed class EchoedSecrets
             yield return form.Replace("/", "\\/", StringComparison.Ordinal);
         }
 
+        // Query strings and form bodies; HTML as WebUtility writes it and as Razor pages write it ('+' as &#x2B;).
         yield return Uri.EscapeDataString(text);
         yield return WebUtility.UrlEncode(text);
+        yield return UrlEncoder.Default.Encode(text);
         yield return WebUtility.HtmlEncode(text);
+        yield return HtmlEncoder.Default.Encode(text);
     }
 
     // "user:password" as a receiver that decodes Basic credentials would show it, and the password on its own.
@@ -132,8 +162,7 @@ public sealed class EchoedSecrets
 
         var decoded = Encoding.UTF8.GetString(bytes, 0, written);
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        var password = colon < 0 ? "" : decoded[(colon + 1)..];
 
-        return password.Length >= ShortestCutPiece ? [decoded, password] : [decoded];
+        return colon < 0 ? [decoded] : [decoded, decoded[(colon + 1)..]];
     }
 }

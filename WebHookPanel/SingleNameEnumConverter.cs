@@ -4,41 +4,44 @@ using System.Text.Json.Serialization;
 namespace WebHookPanel;
 
 /// <summary>
-/// Reads an enum from exactly one of its names, in any case, and writes its name. The framework's string enum
-/// converter also reads "MessageLog, Geofence" and combines the two as flags into a third value (Event), which
-/// would fire hooks of a trigger nobody asked for; numbers would let undefined values through.
+/// Reads an enum from exactly one of its names (<see cref="EnumNames{TEnum}"/>) and writes its name. The
+/// framework's string enum converter also reads "MessageLog, Geofence" and combines the two as flags into a third
+/// value (Event), which would fire hooks of a trigger nobody asked for; numbers would let undefined values through.
 /// </summary>
 public sealed class SingleNameEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    // Read for every stored event and definition the dispatcher parses: looked up once, not per value.
-    private static readonly string[] Names = Enum.GetNames<TEnum>();
-
-    private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+    // Written for every event and definition the dispatcher stores: encoded once, not per value.
+    private static readonly Dictionary<TEnum, JsonEncodedText> Encoded = EnumNames<TEnum>.All.ToDictionary(
+        name => Enum.Parse<TEnum>(name),
+        name => JsonEncodedText.Encode(name));
 
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected one of {string.Join(", ", Names)} as a string.");
+            throw new JsonException($"Expected one of {EnumNames<TEnum>.List} as a string.");
         }
 
         var text = reader.GetString() ?? "";
-        for (var i = 0; i < Names.Length; i++)
+        if (!EnumNames<TEnum>.TryRead(text, out var value))
         {
-            if (Names[i].Equals(text, StringComparison.OrdinalIgnoreCase))
-            {
-                return Values[i];
-            }
+            throw new JsonException($"'{text}' is not one of {EnumNames<TEnum>.List}.");
         }
 
-        throw new JsonException($"'{text}' is not one of {string.Join(", ", Names)}.");
+        return value;
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
 
-        writer.WriteStringValue(value.ToString());
+        // An undefined value would be written as a number that nothing could read back.
+        if (!Encoded.TryGetValue(value, out var name))
+        {
+            throw new JsonException($"{typeof(TEnum).Name} has no value {value}.");
+        }
+
+        writer.WriteStringValue(name);
     }
 }

@@ -22,7 +22,8 @@ public sealed class EnumSchemaTransformer : IOpenApiSchemaTransformer
         var enumType = Nullable.GetUnderlyingType(type) ?? type;
         if (enumType.IsEnum)
         {
-            schema.Type = JsonSchemaType.String;
+            // A nullable enum keeps its null.
+            schema.Type = JsonSchemaType.String | ((schema.Type ?? 0) & JsonSchemaType.Null);
             schema.Enum = [.. Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
         }
 

@@ -24,25 +24,21 @@ public sealed class QueryParameters
             return null;
         }
 
-        // A repeated parameter arrives joined by commas, which Enum.TryParse would read as flags and combine into
-        // some other value: one filter value at a time.
+        // A repeated parameter arrives joined by commas: one filter value at a time, and said so.
         if (text.Contains(',', StringComparison.Ordinal))
         {
             _errors[name] = [$"'{text}' names more than one {name}; give one value, e.g. "
-                + $"{name}={System.Enum.GetNames<TEnum>()[0]}."];
+                + $"{name}={EnumNames<TEnum>.All[0]}."];
 
             return null;
         }
 
-        // Enum.TryParse also takes numbers, which would let undefined values through.
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value)
-            && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]) && text[0] != '-')
+        if (EnumNames<TEnum>.TryRead(text, out var value))
         {
             return value;
         }
 
-        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>());
-        _errors[name] = [$"'{text}' is not a known {name}; use one of {allowed}."];
+        _errors[name] = [$"'{text}' is not a known {name}; use one of {EnumNames<TEnum>.List}."];
 
         return null;
     }

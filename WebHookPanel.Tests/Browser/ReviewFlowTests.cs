@@ -101,7 +101,7 @@ public sealed class ReviewFlowTests(BrowserFixture browser)
         var page = await BrowserFixture.OpenInteractiveAsync(context, address, $"/webhooks/{id}/review");
 
         await Assertions.Expect(page.GetByTestId("review-secret-destination"))
-            .ToContainTextAsync("stored secret X-Api-Key of the version in force to collector.example.net");
+            .ToContainTextAsync("stored secret X-Api-Key of the version in force to https://collector.example.net");
         await BrowserFixture.SaveScreenshotAsync(page, "review-secret-destination");
         Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
     }

@@ -46,7 +46,8 @@ public static class SecretDestinationWarning
             + "to the new host: make sure it is trusted first.";
     }
 
-    // The host and port as written, parameters and all: "{tenant}.example.com" differs from "crm.example.com".
+    // Scheme, host and port as written, parameters and all: "{tenant}.example.com" differs from "crm.example.com",
+    // and http differs from https, where the secret would cross the network in clear.
     private static string Authority(string? uri)
     {
         var text = uri ?? "";
@@ -54,7 +55,7 @@ public static class SecretDestinationWarning
         start = start < 0 ? 0 : start + 3;
         var end = text.IndexOfAny(['/', '?', '#'], start);
 
-        return end < 0 ? text[start..] : text[start..end];
+        return end < 0 ? text : text[..end];
     }
 
     private static string Names(List<string> keys) =>

@@ -30,6 +30,21 @@ public sealed class WebHookVersionConfiguration : IEntityTypeConfiguration<WebHo
     private static string Serialize(WebHookDefinition? definition) =>
         JsonSerializer.Serialize(definition, PanelJson.Options);
 
-    private static WebHookDefinition Deserialize(string json) =>
-        JsonSerializer.Deserialize<WebHookDefinition>(json, PanelJson.Options) ?? new WebHookDefinition();
+    private static WebHookDefinition Deserialize(string json)
+    {
+        var definition = JsonSerializer.Deserialize<WebHookDefinition>(json, PanelJson.Options)
+            ?? new WebHookDefinition();
+
+        // The secret flag on a parameter row was once accepted without effect (the value was never encrypted) and
+        // is refused now; dropped on reading, so that such a hook can still be edited and saved.
+        foreach (var row in definition.Parameters ?? [])
+        {
+            if (row is not null)
+            {
+                row.Secret = false;
+            }
+        }
+
+        return definition;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Tests.Infrastructure;
 using WebHookPanel.Tests.Secrets;
@@ -23,7 +24,10 @@ public sealed class OutgoingConnectorTests : IDisposable
     [Fact]
     public async Task AllowedAddresses_LoopbackLiteral_ThrowsWithTheReasonAndLogsAWarning()
     {
-        var connector = new OutgoingConnector(new OutgoingAddressGuard([]), _loggers.CreateLogger<OutgoingConnector>());
+        var connector = new OutgoingConnector(
+            new OutgoingAddressGuard([]),
+            TimeProvider.System,
+            _loggers.CreateLogger<OutgoingConnector>());
 
         var refused = await Assert.ThrowsAsync<AddressRefusedException>(
             () => connector.AllowedAddressesAsync("0x7f000001", 8080, TestContext.Current.CancellationToken));
@@ -34,6 +38,30 @@ public sealed class OutgoingConnectorTests : IDisposable
         var entry = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.StartsWith("Refused an outgoing connection to 0x7f000001:8080: refused: 127.0.0.1 is a loopback",
             entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowedAddresses_SameHostRefusedAgain_IsLoggedOnceAMinute()
+    {
+        var clock = new FakeTimeProvider();
+        var connector = new OutgoingConnector(
+            new OutgoingAddressGuard([]),
+            clock,
+            _loggers.CreateLogger<OutgoingConnector>());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AddressRefusedException>(() => RefuseAsync(connector, "10.0.0.5"));
+        }
+
+        await Assert.ThrowsAsync<AddressRefusedException>(() => RefuseAsync(connector, "10.0.0.6"));
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await Assert.ThrowsAsync<AddressRefusedException>(() => RefuseAsync(connector, "10.0.0.5"));
+
+        Assert.Equal(
+            ["10.0.0.5", "10.0.0.6", "10.0.0.5"],
+            _logs.Entries.Where(e => e.Level == LogLevel.Warning)
+                .Select(e => e.Text.Split(' ')[5].Split(':')[0]));
     }
 
     [Fact]
@@ -60,11 +88,14 @@ public sealed class OutgoingConnectorTests : IDisposable
     public async Task AllowedAddresses_AllowedNetwork_ReturnsTheAddressAndLogsNothing()
     {
         var guard = new OutgoingAddressGuard(["127.0.0.0/8"]);
-        var connector = new OutgoingConnector(guard, _loggers.CreateLogger<OutgoingConnector>());
+        var connector = new OutgoingConnector(guard, TimeProvider.System, _loggers.CreateLogger<OutgoingConnector>());
 
         var allowed = await connector.AllowedAddressesAsync("127.0.0.1", 8080, TestContext.Current.CancellationToken);
 
         Assert.Equal([IPAddress.Loopback], allowed);
         Assert.Empty(_logs.Entries);
     }
+
+    private static Task<IPAddress[]> RefuseAsync(OutgoingConnector connector, string host) =>
+        connector.AllowedAddressesAsync(host, 80, TestContext.Current.CancellationToken);
 }

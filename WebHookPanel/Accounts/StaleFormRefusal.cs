@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
 
@@ -8,7 +9,7 @@ namespace WebHookPanel.Accounts;
 /// an unknown one) with words for the person at the form. The framework's own answers speak to developers, and a
 /// login page left open overnight is the usual cause.
 /// </summary>
-public static class StaleFormRefusal
+public static partial class StaleFormRefusal
 {
     public const string Message =
         "The form was out of date or came from another page. Reload the page and send the form again.";
@@ -51,6 +52,7 @@ public static class StaleFormRefusal
         var original = context.Response.Body;
         await using var held = new MemoryStream();
         context.Response.Body = held;
+
         try
         {
             await next(context);
@@ -62,6 +64,10 @@ public static class StaleFormRefusal
 
         if (context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted)
         {
+            // The framework's own words are kept for whoever debugs a form.
+            var loggers = context.RequestServices.GetRequiredService<ILoggerFactory>();
+            var logger = loggers.CreateLogger(typeof(StaleFormRefusal));
+            LogReplaced(logger, context.Request.Path, Encoding.UTF8.GetString(held.GetBuffer(), 0, (int)held.Length));
             context.Response.Headers.ContentLength = null;
             await RefuseAsync(context);
 
@@ -78,4 +84,8 @@ public static class StaleFormRefusal
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(Message, context.RequestAborted);
     }
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Debug,
+        Message = "Form post to {Path} refused with the plain message; the page answered: {Answer}")]
+    private static partial void LogReplaced(ILogger logger, string path, string answer);
 }

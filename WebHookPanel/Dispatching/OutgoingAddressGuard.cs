@@ -127,6 +127,10 @@ public sealed class OutgoingAddressGuard
         return null;
     }
 
-    private bool IsAllowed(IPAddress address) =>
-        Array.Exists(_allowed, n => n.Contains(address) || EmbeddedIPv4(address) is { } inner && n.Contains(inner));
+    private bool IsAllowed(IPAddress address)
+    {
+        var inner = EmbeddedIPv4(address);
+
+        return Array.Exists(_allowed, n => n.Contains(address) || (inner is not null && n.Contains(inner)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,8 +8,18 @@ namespace WebHookPanel.Dispatching;
 /// Opens the dispatcher's connections. Every outgoing connection passes through here, after DNS and on the
 /// address actually connected to, which is where the guard against private addresses belongs.
 /// </summary>
-public partial class OutgoingConnector(OutgoingAddressGuard guard, ILogger<OutgoingConnector> logger)
+public partial class OutgoingConnector(
+    OutgoingAddressGuard guard,
+    TimeProvider timeProvider,
+    ILogger<OutgoingConnector> logger)
 {
+    // A hook aimed inside on a busy trigger is refused once per event: the log hears of each host once a minute.
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+
+    private const int RememberedHosts = 1024;
+
+    private readonly ConcurrentDictionary<string, long> _lastLogged = new(StringComparer.OrdinalIgnoreCase);
+
     public virtual async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context,
         CancellationToken cancellationToken)
@@ -51,9 +62,30 @@ public partial class OutgoingConnector(OutgoingAddressGuard guard, ILogger<Outgo
         var reason = addresses.Length == 0 ? $"refused: {host} has no address" : guard.Check(addresses[0])!;
 
         // The attempt log tells the hook's readers; operators watching the server log learn of it here.
-        LogRefused(logger, host, port, reason);
+        if (ShouldLog(host))
+        {
+            LogRefused(logger, host, port, reason);
+        }
 
         throw new AddressRefusedException(reason);
+    }
+
+    private bool ShouldLog(string host)
+    {
+        var now = timeProvider.GetTimestamp();
+        if (_lastLogged.TryGetValue(host, out var last) && timeProvider.GetElapsedTime(last, now) < LogInterval)
+        {
+            return false;
+        }
+
+        if (_lastLogged.Count >= RememberedHosts)
+        {
+            _lastLogged.Clear();
+        }
+
+        _lastLogged[host] = now;
+
+        return true;
     }
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using WebHookPanel.Requests;
@@ -8,7 +9,10 @@ using WebHookPanel.Secrets;
 namespace WebHookPanel.Dispatching;
 
 /// <summary>Sends one built request and logs the exchange. Knows HTTP, not deliveries.</summary>
-public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider timeProvider)
+public sealed class WebHookSender(
+    IHttpClientFactory clientFactory,
+    TimeProvider timeProvider,
+    IOptions<DispatcherOptions> options)
 {
     public const string ClientName = "WebHookPanel.Dispatcher";
 
@@ -17,6 +21,11 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
     public const string Mask = SecretMask.Value;
 
     private const int ResponseBodyLimit = 4096;
+
+    // An answer's error text comes from the receiver (a reason phrase, a Location): kept readable, not whole.
+    private const int ErrorLimit = 1000;
+
+    private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
 
     public async Task<SendResult> SendAsync(BuiltRequest built, string messageId, CancellationToken cancellationToken)
     {
@@ -45,8 +54,8 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
             using var response = await clientFactory.CreateClient(ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var echoed = EchoedSecrets.Of(built);
-            var (start, cut) = await ReadStartAsync(response, cancellationToken);
-            var body = echoed.Mask(start, cut);
+            var start = await ReadStartAsync(response, cancellationToken);
+            var body = echoed.Mask(start.Text, start.Cut);
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
             var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);
@@ -58,7 +67,7 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
                     ResponseStatus = status,
                     ResponseHeaders = ResponseHeaders(response, echoed),
                     ResponseBody = body,
-                    Error = echoed.Mask(ErrorOf(response, kind)),
+                    Error = Shortened(echoed.Mask(Joined(ErrorOf(response, kind), start.Problem))),
                 },
                 kind,
                 retryAfter);
@@ -85,6 +94,10 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         catch (HttpRequestException exception)
         {
             return Failure(logged, started, NetworkError(exception), OutcomeKind.Retry);
+        }
+        catch (IOException exception)
+        {
+            return Failure(logged, started, exception.Message, OutcomeKind.Retry);
         }
         catch (OperationCanceledException)
         {
@@ -121,22 +134,28 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
     private static bool HasMessageId(BuiltRequest built) =>
         built.Headers.Any(h => h.Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The body's first 4 KiB as text, and whether the body may go on past them.</summary>
-    private static async Task<(string? Text, bool Cut)> ReadStartAsync(
-        HttpResponseMessage response,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's first 4 KiB as text, whether the body may go on past them, and what went wrong reading it. The
+    /// status line already decided the outcome: a body that stalls or breaks off is noted, not retried, and gets
+    /// its own attempt timeout, so that a receiver trickling bytes cannot hold a worker for long.
+    /// </summary>
+    private async Task<BodyStart> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_bodyTimeout);
 
-        // Pooled: a fresh 4 KiB buffer for every attempt made most of the dispatcher's garbage under load.
+        // Pooled: a fresh 4 KiB buffer for every attempt made most of the dispatcher's garbage under load. Cleared
+        // on return, since it may hold an echoed secret.
         var buffer = ArrayPool<byte>.Shared.Rent(ResponseBodyLimit);
+        var length = 0;
+        string? problem = null;
         try
         {
-            var length = 0;
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             while (length < ResponseBodyLimit)
             {
                 var free = buffer.AsMemory(length, ResponseBodyLimit - length);
-                var read = await stream.ReadAsync(free, cancellationToken);
+                var read = await stream.ReadAsync(free, timeout.Token);
                 if (read == 0)
                 {
                     break;
@@ -144,16 +163,37 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
 
                 length += read;
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = $"the body did not arrive within {_bodyTimeout.TotalSeconds:0.###} s ({length} bytes read)";
+        }
+        catch (IOException exception)
+        {
+            problem = $"the body broke off after {length} bytes ({exception.Message})";
+        }
+        catch (HttpRequestException exception)
+        {
+            problem = $"the body broke off after {length} bytes ({exception.Message})";
+        }
 
+        try
+        {
             var text = length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
 
-            return (text, length == ResponseBodyLimit);
+            return new BodyStart(text, problem is not null || length == ResponseBodyLimit, problem);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
+
+    private static string? Joined(string? error, string? bodyProblem) =>
+        error is null ? bodyProblem : bodyProblem is null ? error : $"{error}; {bodyProblem}";
+
+    private static string? Shortened(string? error) =>
+        error is null || error.Length <= ErrorLimit ? error : string.Concat(error.AsSpan(0, ErrorLimit), "…");
 
     // The delivery log is open to marketers: a receiver's session cookie or echoed credential stays masked there.
     private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response, EchoedSecrets echoed) =>
@@ -181,5 +221,5 @@ public sealed class WebHookSender(IHttpClientFactory clientFactory, TimeProvider
         exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
 
     private SendResult Failure(AttemptRecord logged, long started, string error, OutcomeKind kind) =>
-        new(logged with { Duration = timeProvider.GetElapsedTime(started), Error = error }, kind, null);
+        new(logged with { Duration = timeProvider.GetElapsedTime(started), Error = Shortened(error) }, kind, null);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Api;
 using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
@@ -206,6 +207,28 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.Equal(4, host.Receiver.Requests.Count);
         Assert.All(host.Receiver.Requests, r => Assert.Equal(delivery.MessageId, r.Header("webhook-id")));
+    }
+
+    [Fact]
+    public async Task Replay_ManyAtOnce_OnlyOneStartsOverAndTheDeliveryGoesOutOnceMore()
+    {
+        // The replayed send waits at the gate, so every other replay meets it pending or in flight.
+        _host.Receiver.GateAfter = 1;
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/gated"));
+        using var posted = await _host.PostEventsAsync(DispatchTestData.Event("r-1"));
+        var sent = await _host.OnlyDeliveryWhenAsync(hookId, d => d.Status == DeliveryStatus.Succeeded, "sent once");
+        var commands = _host.Factory.Services.GetRequiredService<DeliveryCommands>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => commands.ReplayAsync(sent.Id, Token)));
+        _host.Receiver.OpenGate();
+
+        await _host.OnlyDeliveryWhenAsync(
+            hookId,
+            d => d.Status == DeliveryStatus.Succeeded && d.AttemptCount == 2,
+            "sent once more");
+        Assert.Single(results, r => r == ReplayResult.Replayed);
+        Assert.All(results.Where(r => r != ReplayResult.Replayed), r => Assert.Equal(ReplayResult.NotFinished, r));
+        Assert.Equal(2, _host.Receiver.Requests.Count);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

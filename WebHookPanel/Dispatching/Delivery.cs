@@ -94,16 +94,6 @@ public sealed class Delivery
         ScheduleStep += transition.AdvancesSchedule ? 1 : 0;
     }
 
-    /// <summary>Starts the schedule over; an admin asked to send it again.</summary>
-    public void Replay(DateTimeOffset now)
-    {
-        ClearLease();
-        Status = DeliveryStatus.Pending;
-        ScheduleStep = 0;
-        NextAttemptAt = now;
-        FinishedAt = null;
-    }
-
     private static Delivery Create(
         StoredEvent evt,
         int webHookId,

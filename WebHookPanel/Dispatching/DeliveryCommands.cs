@@ -105,22 +105,21 @@ public sealed class DeliveryCommands(
     public async Task<ReplayResult> ReplayAsync(long deliveryId, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var delivery = await context.Deliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery is null)
+
+        // One conditional UPDATE, not a read and a save: two replays at once, or a replay and a claim, must not
+        // both see the delivery finished and send it twice.
+        var finished = context.Deliveries.Where(d => d.Id == deliveryId
+            && d.Status != DeliveryStatus.Pending && d.Status != DeliveryStatus.InFlight);
+        if (await StartOverAsync(finished, cancellationToken) == 1)
         {
-            return ReplayResult.NotFound;
+            dispatcher.RequestClaim();
+
+            return ReplayResult.Replayed;
         }
 
-        if (delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InFlight)
-        {
-            return ReplayResult.NotFinished;
-        }
-
-        delivery.Replay(timeProvider.GetUtcNow());
-        await context.SaveChangesAsync(cancellationToken);
-        dispatcher.RequestClaim();
-
-        return ReplayResult.Replayed;
+        return await context.Deliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken)
+            ? ReplayResult.NotFinished
+            : ReplayResult.NotFound;
     }
 
     /// <summary>Replays every dead delivery of a hook; null when there is no such hook.</summary>
@@ -132,19 +131,26 @@ public sealed class DeliveryCommands(
             return null;
         }
 
-        var dead = await context.Deliveries
-            .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Dead)
-            .ToListAsync(cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        foreach (var delivery in dead)
-        {
-            delivery.Replay(now);
-        }
-
-        await context.SaveChangesAsync(cancellationToken);
+        var dead = context.Deliveries.Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Dead);
+        var replayed = await StartOverAsync(dead, cancellationToken);
         dispatcher.RequestClaim();
 
-        return dead.Count;
+        return replayed;
+    }
+
+    // Starts the schedule over, due now; the admin asked to send them again.
+    private async Task<int> StartOverAsync(IQueryable<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+
+        return await deliveries.ExecuteUpdateAsync(
+            set => set.SetProperty(d => d.Status, DeliveryStatus.Pending)
+                .SetProperty(d => d.ScheduleStep, 0)
+                .SetProperty(d => d.NextAttemptAt, now)
+                .SetProperty(d => d.FinishedAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public sealed class WriterBenchmarks
             database.ContextFactory,
             TimeProvider.System,
             new DeliveryNotifier(),
+            new SendableHooks(),
             Options.Create(new DispatcherOptions()),
             NullLogger<DeliveryBatchWriter>.Instance);
         var report = new BenchmarkReport("writer");

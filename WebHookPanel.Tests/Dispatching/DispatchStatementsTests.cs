@@ -137,7 +137,7 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
     [Fact]
     public async Task Targets_HookChangedByAnotherConnection_AreReadAgain()
     {
-        var targets = new DispatchTargets();
+        var targets = new DispatchTargets(new SendableHooks());
         var evt = new WebHookEvent { Type = TriggerType.PushClick };
         using (var transaction = _statements.Begin())
         {
@@ -167,7 +167,7 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
             await context.SaveChangesAsync(Token);
         }
 
-        var targets = new DispatchTargets();
+        var targets = new DispatchTargets(new SendableHooks());
         using (var transaction = _statements.Begin())
         {
             targets.Refresh(_statements);

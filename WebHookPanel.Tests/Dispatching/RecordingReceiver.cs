@@ -18,8 +18,7 @@ namespace WebHookPanel.Tests.Dispatching;
 /// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
 /// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/session</c> 200 with <see cref="SessionCookie"/> in
 /// <c>Set-Cookie</c>, <c>/echo</c> 200 repeating the request's headers in its body and its <c>Authorization</c> in
-/// <c>X-Echo</c>, <c>/stall</c> 200 promising 100 bytes of body and sending 2, <c>/broken</c> the same but
-/// dropping the connection after 3, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
+/// <c>X-Echo</c>, <c>/stall</c> 200 promising 100 bytes of body and sending 2, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
 /// requests and then only once <see cref="OpenGate"/> is called.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
@@ -130,12 +129,6 @@ public sealed class RecordingReceiver : IAsyncDisposable
                 await context.Response.WriteAsync("ab", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
                 await WaitForAbortAsync(context.RequestAborted);
-                break;
-            case "broken":
-                context.Response.ContentLength = 100;
-                await context.Response.WriteAsync("abc", context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                context.Abort();
                 break;
             case "gated" when Interlocked.Increment(ref _gated) > GateAfter:
                 await _gate.Task.WaitAsync(context.RequestAborted);

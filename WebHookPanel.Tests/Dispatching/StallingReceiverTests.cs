@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using WebHookPanel.Dispatching;
 using WebHookPanel.WebHooks;
 
@@ -36,9 +39,16 @@ public sealed class StallingReceiverTests : IAsyncLifetime
     [Fact]
     public async Task TestSend_BodyBreaksOff_AnswersWithTheStatusAndSaysWhere()
     {
-        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/broken"));
+        // A raw socket, so that the connection ends with an orderly close right after the third byte: Kestrel
+        // would reset it, and a reset may overtake the status line.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var answering = AnswerThreeBytesOfAHundredAsync(listener);
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook($"http://127.0.0.1:{port}/broken"));
 
         var attempt = await _host.TestSendAsync(hookId, "broken-1");
+        await answering;
 
         Assert.Equal(200, attempt.ResponseStatus);
         Assert.Equal("POST", attempt.Method);
@@ -66,5 +76,22 @@ public sealed class StallingReceiverTests : IAsyncLifetime
             "every stalled delivery ended on its status line");
         Assert.Equal(1, sent.AttemptCount);
         Assert.All(stalled.Items, d => Assert.Equal(1, d.AttemptCount));
+    }
+
+    private static async Task AnswerThreeBytesOfAHundredAsync(TcpListener listener)
+    {
+        using var client = await listener.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
+        var stream = client.GetStream();
+        var request = new byte[8192];
+        var received = "";
+        while (!received.Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(request, TestContext.Current.CancellationToken);
+            received += Encoding.ASCII.GetString(request, 0, read);
+        }
+
+        var answer = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\nabc"u8.ToArray();
+        await stream.WriteAsync(answer, TestContext.Current.CancellationToken);
+        client.Client.Shutdown(SocketShutdown.Send);
     }
 }

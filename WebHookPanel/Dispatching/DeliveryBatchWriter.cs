@@ -18,11 +18,12 @@ public sealed partial class DeliveryBatchWriter(
     IDbContextFactory<PanelDbContext> contextFactory,
     TimeProvider timeProvider,
     DeliveryNotifier notifier,
+    SendableHooks sendable,
     IOptions<DispatcherOptions> options,
     ILogger<DeliveryBatchWriter> logger) : IDisposable
 {
     private readonly DispatcherOptions _options = options.Value;
-    private readonly DispatchTargets _targets = new();
+    private readonly DispatchTargets _targets = new(sendable);
     private DispatchStatements? _statements;
 
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>

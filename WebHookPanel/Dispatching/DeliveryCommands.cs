@@ -212,6 +212,9 @@ public sealed class DeliveryCommands(
         audit.StatusChanged(context, actor, hook, WebHookStatus.Active);
         await context.SaveChangesAsync(cancellationToken);
 
+        // The writer's next batch reads the pause and stops the deliveries already handed to workers.
+        dispatcher.RequestClaim();
+
         return true;
     }
 

@@ -9,11 +9,20 @@ public sealed partial class DeliveryWorker(
     RequestBuilder builder,
     RequestSigner signer,
     WebHookSender sender,
+    SendableHooks sendable,
     TimeProvider timeProvider,
     ILogger<DeliveryWorker> logger)
 {
     public async Task<DeliveryOutcome> RunAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
+        // Paused or deleted since the delivery was handed out: given back unsent; its next claim holds or fails it.
+        if (!sendable.Allows(work.WebHookId))
+        {
+            LogStopped(logger, work.DeliveryId, work.WebHookId);
+
+            return new DeliveryOutcome(work, OutcomeKind.Released, null, null, null);
+        }
+
         try
         {
             var definition = await versions.GetAsync(work.WebHookId, work.WebHookVersion, cancellationToken);
@@ -86,6 +95,10 @@ public sealed partial class DeliveryWorker(
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
         Message = "Delivery {DeliveryId} of webhook {WebHookId} failed unsent: {Error}")]
     private static partial void LogUnsent(ILogger logger, long deliveryId, int webHookId, string error);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} not sent: webhook {WebHookId} was paused or deleted after it was claimed")]
+    private static partial void LogStopped(ILogger logger, long deliveryId, int webHookId);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be prepared")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, long deliveryId);

@@ -8,7 +8,7 @@ namespace WebHookPanel.Dispatching;
 /// batch cost more than storing the batch; they change rarely, and SQLite's data version tells when another
 /// connection committed, so the copy is read again only then, or when the writer itself paused a hook.
 /// </summary>
-public sealed class DispatchTargets
+public sealed class DispatchTargets(SendableHooks sendable)
 {
     private List<TriggerTarget> _targets = [];
     private Dictionary<int, WebHookStatus> _statuses = [];
@@ -26,6 +26,7 @@ public sealed class DispatchTargets
         _targets = statements.ReadTargets();
         _statuses = _targets.ToDictionary(t => t.WebHookId, t => t.Status);
         _dataVersion = version;
+        Publish();
     }
 
     /// <summary>Forgets the copy, e.g. after a failed batch whose changes were rolled back.</summary>
@@ -39,6 +40,7 @@ public sealed class DispatchTargets
     {
         _statuses[webHookId] = WebHookStatus.Paused;
         _targets = [.. _targets.Select(t => t.WebHookId == webHookId ? t with { Status = WebHookStatus.Paused } : t)];
+        Publish();
     }
 
     public IEnumerable<TriggerTarget> Matching(WebHookEvent evt)
@@ -51,4 +53,7 @@ public sealed class DispatchTargets
             }
         }
     }
+
+    private void Publish() =>
+        sendable.Publish(_statuses.Where(s => s.Value == WebHookStatus.Active).Select(s => s.Key));
 }

@@ -20,6 +20,7 @@ public static class DispatchingServiceCollectionExtensions
 
         services.AddSigning();
         services.AddSingleton<DeliveryNotifier>();
+        services.AddSingleton<SendableHooks>();
         services.AddSingleton(provider => new OutgoingAddressGuard(
             provider.GetRequiredService<IOptions<DispatcherOptions>>().Value.AllowedPrivateNetworks));
         services.AddSingleton<OutgoingConnector>();

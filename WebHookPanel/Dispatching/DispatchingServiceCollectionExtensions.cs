@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 using WebHookPanel.Events;
 using WebHookPanel.Signing;
@@ -34,6 +35,9 @@ public static class DispatchingServiceCollectionExtensions
         services.AddSingleton<IncomingEventValidator>();
         services.AddSingleton<EventIntake>();
 
+        // A receiver's failure belongs in its delivery log: Polly would log every quick retry as an error with a
+        // stack trace. An opening circuit stays worth an operator's look.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = SeverityOf);
         services.AddHttpClient(WebHookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 CreateHandler(provider.GetRequiredService<OutgoingConnector>()))
@@ -43,6 +47,13 @@ public static class DispatchingServiceCollectionExtensions
 
         return services;
     }
+
+    private static ResilienceEventSeverity SeverityOf(SeverityProviderArguments args) => args.Event.EventName switch
+    {
+        "OnCircuitOpened" => ResilienceEventSeverity.Warning,
+        "OnCircuitClosed" or "OnCircuitHalfOpened" => ResilienceEventSeverity.Information,
+        _ => ResilienceEventSeverity.Debug,
+    };
 
     private static SocketsHttpHandler CreateHandler(OutgoingConnector connector) => new()
     {

@@ -141,8 +141,7 @@ public sealed class WebHookSender(
     /// </summary>
     private async Task<BodyStart> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_bodyTimeout);
+        var started = timeProvider.GetTimestamp();
 
         // Pooled: a fresh 4 KiB buffer for every attempt made most of the dispatcher's garbage under load. Cleared
         // on return, since it may hold an echoed secret.
@@ -151,11 +150,15 @@ public sealed class WebHookSender(
         string? problem = null;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             while (length < ResponseBodyLimit)
             {
+                // A small body is usually in hand already: only a read that has to wait gets a timer.
                 var free = buffer.AsMemory(length, ResponseBodyLimit - length);
-                var read = await stream.ReadAsync(free, timeout.Token);
+                var reading = stream.ReadAsync(free, cancellationToken);
+                var left = _bodyTimeout - timeProvider.GetElapsedTime(started);
+                var read = reading.IsCompleted ? reading.Result
+                    : await reading.AsTask().WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
                 if (read == 0)
                 {
                     break;
@@ -164,7 +167,7 @@ public sealed class WebHookSender(
                 length += read;
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
             problem = $"the body did not arrive within {_bodyTimeout.TotalSeconds:0.###} s ({length} bytes read)";
         }

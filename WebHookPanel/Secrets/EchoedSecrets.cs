@@ -38,7 +38,7 @@ public sealed class EchoedSecrets
         ArgumentNullException.ThrowIfNull(request);
 
         // Most hooks carry no secret header; they should not pay for the search below on every attempt.
-        if (!request.Headers.Any(h => h.IsSecret && h.Value.Length > 0))
+        if (!HasSecret(request.Headers))
         {
             return None;
         }
@@ -78,6 +78,19 @@ public sealed class EchoedSecrets
         }
 
         return cut ? MaskCutPiece(text) : text;
+    }
+
+    private static bool HasSecret(IReadOnlyList<RequestHeader> headers)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (headers[i] is { IsSecret: true, Value.Length: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string[] FormsOfAll(IEnumerable<string> values) =>

@@ -18,7 +18,8 @@ namespace WebHookPanel.Tests.Dispatching;
 /// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
 /// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/session</c> 200 with <see cref="SessionCookie"/> in
 /// <c>Set-Cookie</c>, <c>/echo</c> 200 repeating the request's headers in its body and its <c>Authorization</c> in
-/// <c>X-Echo</c>, <c>/stall</c> 200 promising 100 bytes of body and sending 2, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
+/// <c>X-Echo</c>, <c>/stall</c> 200 promising 100 bytes of body and sending 2, <c>/gatedfail</c> 500 once
+/// <see cref="OpenGate"/> is called, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
 /// requests and then only once <see cref="OpenGate"/> is called.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
@@ -123,6 +124,10 @@ public sealed class RecordingReceiver : IAsyncDisposable
                     headers.GroupBy(h => h.Key)
                         .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value))),
                     context.RequestAborted);
+                break;
+            case "gatedfail":
+                await _gate.Task.WaitAsync(context.RequestAborted);
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 break;
             case "stall":
                 context.Response.ContentLength = 100;

@@ -96,6 +96,9 @@ public sealed class ScheduleTests
     [InlineData(429, OutcomeKind.Retry)]
     [InlineData(500, OutcomeKind.Retry)]
     [InlineData(503, OutcomeKind.Retry)]
+    [InlineData(599, OutcomeKind.Retry)]
+    [InlineData(600, OutcomeKind.Failed)]
+    [InlineData(999, OutcomeKind.Failed)]
     public void Classify_StatusCode_FollowsTheStatusRules(int status, OutcomeKind expected) =>
         Assert.Equal(expected, DeliveryRules.Classify(status));
 

@@ -33,7 +33,20 @@ public sealed class StallingReceiverTests : IAsyncLifetime
 
         Assert.Equal(200, attempt.ResponseStatus);
         Assert.Equal("ab", attempt.ResponseBody);
-        Assert.Equal("the body did not arrive within 0.5 s (2 bytes read)", attempt.Error);
+        Assert.Equal("the body did not arrive within the attempt's 0.5 s (2 bytes read)", attempt.Error);
+    }
+
+    [Fact]
+    public async Task TestSend_NoAnswerAtAll_TimesOutOnceWithoutQuickRetries()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/hang"));
+
+        var attempt = await _host.TestSendAsync(hookId, "hang-1");
+
+        Assert.Null(attempt.ResponseStatus);
+        Assert.Equal("timed out after 0.5 s", attempt.Error);
+        Assert.Single(_host.Receiver.Requests);
+        Assert.InRange(attempt.Duration, TimeSpan.FromSeconds(0.4), TimeSpan.FromSeconds(1.4));
     }
 
     [Fact]

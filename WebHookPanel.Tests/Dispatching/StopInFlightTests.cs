@@ -58,6 +58,25 @@ public sealed class StopInFlightTests : IAsyncLifetime
         Assert.Equal(2, stored.Count(d => d.Status == DeliveryStatus.Succeeded));
     }
 
+    [Fact]
+    public async Task Delete_WhileAnAttemptRuns_GetsNoQuickRetryAfterItFails()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/gatedfail"));
+        using var posted = await _host.PostEventsAsync(DispatchTestData.Event("no-retry-1"));
+        await Eventually.UntilAsync(() => _host.Receiver.Requests.Count == 1, "the attempt waits at the gate");
+
+        using var deleted = await _host.Api.DeleteAsync($"/api/webhooks/{hookId}", Token);
+        await StopSeenAsync(hookId);
+        _host.Receiver.OpenGate();
+
+        var stored = await Eventually.UntilAsync(
+            () => _host.StoredDeliveriesAsync(hookId),
+            all => all.Single().Status == DeliveryStatus.Failed,
+            "the delivery failed");
+        Assert.Equal("the webhook was deleted", stored.Single().LastError);
+        Assert.Single(_host.Receiver.Requests);
+    }
+
     // Two deliveries wait at the receiver's gate, eight wait for a free worker.
     private async Task<int> StartTenBehindTheGateAsync()
     {

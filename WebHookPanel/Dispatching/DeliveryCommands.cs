@@ -260,7 +260,7 @@ public sealed class DeliveryCommands(
             return new TestSendResult(true, null, exception.Message);
         }
 
-        var result = await sender.SendAsync(signed, messageId, cancellationToken);
+        var result = await sender.SendAsync(signed, webHookId, messageId, cancellationToken);
 
         return new TestSendResult(true, result.Attempt, null);
     }

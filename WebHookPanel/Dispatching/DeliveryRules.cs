@@ -13,7 +13,7 @@ public static class DeliveryRules
     {
         >= 200 and < 300 => OutcomeKind.Succeeded,
         410 => OutcomeKind.Gone,
-        408 or 425 or 429 or >= 500 => OutcomeKind.Retry,
+        408 or 425 or 429 or (>= 500 and < 600) => OutcomeKind.Retry,
         _ => OutcomeKind.Failed,
     };
 

@@ -44,7 +44,7 @@ public sealed partial class DeliveryWorker(
                 work.WebHookId,
                 work.MessageId,
                 cancellationToken);
-            var result = await sender.SendAsync(signed, work.MessageId, cancellationToken);
+            var result = await sender.SendAsync(signed, work.WebHookId, work.MessageId, cancellationToken);
             LogAttempt(logger, work.DeliveryId, work.WebHookId, result.Attempt.ResponseStatus, result.Kind);
 
             return new DeliveryOutcome(

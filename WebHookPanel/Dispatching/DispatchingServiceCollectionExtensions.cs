@@ -3,7 +3,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Telemetry;
-using Polly.Timeout;
 using WebHookPanel.Events;
 using WebHookPanel.Signing;
 using WebHookPanel.Validation;
@@ -79,6 +78,7 @@ public static class DispatchingServiceCollectionExtensions
         ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<DispatcherOptions>>().Value;
+        var sendable = context.ServiceProvider.GetRequiredService<SendableHooks>();
         if (options.QuickRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -90,7 +90,8 @@ public static class DispatchingServiceCollectionExtensions
 
                 // A Retry-After longer than a quick retry belongs to the durable schedule.
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(IsQuicklyRetried(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsQuicklyRetried(args.Outcome) && MaySendAgain(args.Context, sendable)),
             });
         }
 
@@ -103,11 +104,17 @@ public static class DispatchingServiceCollectionExtensions
         builder.AddTimeout(options.AttemptTimeout);
     }
 
-    // Transport failures, timeouts and 5xx other than 503 (which may ask for a longer wait) are worth a second try
-    // at once; 429 and 503 wait for the schedule and their Retry-After.
+    // Quick failures are worth a second try at once: transport errors and 5xx other than 503 (which may ask for a
+    // longer wait). A timeout is not: trying again would hold the worker for another whole timeout, so it waits
+    // for the schedule like 429 and 503.
     private static bool IsQuicklyRetried(Outcome<HttpResponseMessage> outcome) =>
-        !IsRefused(outcome) && (outcome.Exception is HttpRequestException or TimeoutRejectedException
-            || outcome.Result is { StatusCode: var status } && (int)status >= 500 && (int)status != 503);
+        !IsRefused(outcome) && (outcome.Exception is HttpRequestException
+            || (outcome.Result is { StatusCode: var status } && (int)status is >= 500 and < 600 and not 503));
+
+    // A hook paused or deleted while its attempt ran gets no further try.
+    private static bool MaySendAgain(ResilienceContext context, SendableHooks sendable) =>
+        context.GetRequestMessage()?.Options.TryGetValue(WebHookSender.WebHookIdOption, out var webHookId) != true
+        || sendable.Allows(webHookId);
 
     private static bool IsRefused(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException { InnerException: AddressRefusedException };

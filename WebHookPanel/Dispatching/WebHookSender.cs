@@ -25,9 +25,18 @@ public sealed class WebHookSender(
     // An answer's error text comes from the receiver (a reason phrase, a Location): kept readable, not whole.
     private const int ErrorLimit = 1000;
 
+    private const int ResponseHeaderLimit = 100;
+
     private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
 
-    public async Task<SendResult> SendAsync(BuiltRequest built, string messageId, CancellationToken cancellationToken)
+    /// <summary>The hook a request belongs to, for the pipeline's quick retries to ask whether it may still send.</summary>
+    public static readonly HttpRequestOptionsKey<int> WebHookIdOption = new("WebHookPanel.WebHookId");
+
+    public async Task<SendResult> SendAsync(
+        BuiltRequest built,
+        int webHookId,
+        string messageId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(built);
 
@@ -51,10 +60,11 @@ public sealed class WebHookSender(
         try
         {
             using var request = CreateRequest(built, messageId);
+            request.Options.Set(WebHookIdOption, webHookId);
             using var response = await clientFactory.CreateClient(ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var echoed = EchoedSecrets.Of(built);
-            var start = await ReadStartAsync(response, cancellationToken);
+            var start = await ReadStartAsync(response, started, cancellationToken);
             var body = echoed.Mask(start.Text, start.Cut);
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
@@ -136,13 +146,15 @@ public sealed class WebHookSender(
 
     /// <summary>
     /// The body's first 4 KiB as text, whether the body may go on past them, and what went wrong reading it. The
-    /// status line already decided the outcome: a body that stalls or breaks off is noted, not retried, and gets
-    /// its own attempt timeout, so that a receiver trickling bytes cannot hold a worker for long.
+    /// status line already decided the outcome: a body that stalls or breaks off is noted, not retried, and must
+    /// arrive within what is left of the attempt timeout counted from <paramref name="started"/>, so that a
+    /// receiver trickling bytes holds a worker for one timeout at most.
     /// </summary>
-    private async Task<BodyStart> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<BodyStart> ReadStartAsync(
+        HttpResponseMessage response,
+        long started,
+        CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
-
         // Pooled: a fresh 4 KiB buffer for every attempt made most of the dispatcher's garbage under load. Cleared
         // on return, since it may hold an echoed secret.
         var buffer = ArrayPool<byte>.Shared.Rent(ResponseBodyLimit);
@@ -169,7 +181,8 @@ public sealed class WebHookSender(
         }
         catch (TimeoutException)
         {
-            problem = $"the body did not arrive within {_bodyTimeout.TotalSeconds:0.###} s ({length} bytes read)";
+            problem = $"the body did not arrive within the attempt's {_bodyTimeout.TotalSeconds:0.###} s "
+                + $"({length} bytes read)";
         }
         catch (IOException exception)
         {
@@ -195,15 +208,29 @@ public sealed class WebHookSender(
     private static string? Joined(string? error, string? bodyProblem) =>
         error is null ? bodyProblem : bodyProblem is null ? error : $"{error}; {bodyProblem}";
 
-    private static string? Shortened(string? error) =>
-        error is null || error.Length <= ErrorLimit ? error : string.Concat(error.AsSpan(0, ErrorLimit), "…");
+    // Text from the receiver (a reason phrase, a header) is kept readable: cut, and without control characters.
+    private static string? Shortened(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var kept = text.Length <= ErrorLimit ? text : string.Concat(text.AsSpan(0, ErrorLimit), "…");
+
+        return kept.Any(char.IsControl) ? string.Concat(kept.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : kept;
+    }
 
     // The delivery log is open to marketers: a receiver's session cookie or echoed credential stays masked there.
+    // Values are cut like error text and at most 100 headers kept, as the body is cut at 4 KiB: the log keeps what a
+    // person reads, not whatever a receiver sends.
     private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response, EchoedSecrets echoed) =>
     [
         .. response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v =>
-                new AttemptHeader(h.Key, SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : echoed.Mask(v)))),
+            .SelectMany(h => h.Value.Select(v => new AttemptHeader(
+                h.Key,
+                SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : Shortened(echoed.Mask(v))!)))
+            .Take(ResponseHeaderLimit),
     ];
 
     private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)

@@ -36,7 +36,9 @@ public sealed class StopInFlightTests : IAsyncLifetime
             "every delivery finished");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(2, _host.Receiver.Requests.Count);
-        Assert.Equal(8, stored.Count(d => d is { Status: DeliveryStatus.Failed, LastError: "the webhook was deleted" }));
+        Assert.Equal(
+            8,
+            stored.Count(d => d is { Status: DeliveryStatus.Failed, LastError: "the webhook was deleted" }));
     }
 
     [Fact]

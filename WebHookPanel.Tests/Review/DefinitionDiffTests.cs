@@ -94,7 +94,9 @@ public sealed class DefinitionDiffTests
 
         Assert.All(changes, c => Assert.Equal(ChangeKind.Added, c.Kind));
         Assert.Contains(changes, c => c is { Field: "URI", After: "https://crm.example.com/users/{userId}" });
-        Assert.Contains(changes, c => c is { Field: "Header X-Api-Key", After: "Fixed value · •••••• (secret)" });
+        Assert.Contains(
+            changes,
+            c => c is { Field: "Header X-Api-Key", After: "Fixed value · •••••• (secret)" });
         Assert.Contains(changes, c => c is { Field: "Label of {userId}", After: "CRM user id" });
     }
 
@@ -122,7 +124,10 @@ public sealed class DefinitionDiffTests
 
         var summary = DefinitionDiff.Summarize(DefinitionDiff.Compare(before, after));
 
-        Assert.Contains("Header X-Api-Key: Fixed value · •••••• (secret) → ", summary, StringComparison.Ordinal);
+        Assert.Contains(
+            "Header X-Api-Key: Fixed value · •••••• (secret) → ",
+            summary,
+            StringComparison.Ordinal);
         Assert.Contains("Header Authorization added", summary, StringComparison.Ordinal);
         Assert.Contains("Header X-Password removed", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, summary, StringComparison.Ordinal);

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using WebHookPanel.Api;
 using WebHookPanel.Dispatching;
@@ -21,40 +19,24 @@ public sealed class SecretLogTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Logging:LogLevel:Default"] = "Trace",
         ["Dispatcher:QuickRetries"] = "0",
         ["Dispatcher:AttemptTimeout"] = "00:00:02",
         ["Dispatcher:Schedule:0"] = "01:00:00",
     };
 
-    private readonly TempDatabase _database = new();
-    private readonly RecordingLoggerProvider _logs = new();
     private readonly string _apiKey = $"api-key-{Guid.NewGuid():N}";
     private readonly string _token = $"token-{Guid.NewGuid():N}";
-    private RecordingReceiver _receiver = null!;
-    private PanelFactory _panel = null!;
-    private WebApplicationFactory<Program> _logged = null!;
-    private HttpClient _api = null!;
+    private LoggedPanel _panel = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _receiver = await RecordingReceiver.StartAsync();
-        _panel = PanelFactory.On(_database, Settings);
-        _logged = _panel.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging
-            .AddProvider(_logs)
-            .AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace)));
-        _api = _logged.CreateClient();
-        _api.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, PanelFactory.ApiKey);
-    }
+    private HttpClient Api => _panel.Api;
 
-    public async ValueTask DisposeAsync()
-    {
-        _api.Dispose();
-        await _logged.DisposeAsync();
-        await _panel.DisposeAsync();
-        await _receiver.DisposeAsync();
-        _database.Dispose();
-    }
+    private RecordingReceiver Receiver => _panel.Receiver;
+
+    private RecordingLoggerProvider Logs => _panel.Logs;
+
+    public async ValueTask InitializeAsync() => _panel = await LoggedPanel.StartAsync(Settings);
+
+    public async ValueTask DisposeAsync() => await _panel.DisposeAsync();
 
     [Fact]
     public async Task SaveSendFailPreviewReveal_EveryLogEntry_HoldsNoSecret()
@@ -63,14 +45,14 @@ public sealed class SecretLogTests : IAsyncLifetime
         var failing = await CreateAsync("/fail", signed: false);
         var unbuildable = await CreateAsync("/ok/{missing}", signed: false);
         var replaced = $"replaced-{Guid.NewGuid():N}";
-        var revision = await _api.GetFromJsonAsync<WebHookResource>($"/api/webhooks/{sent}", PanelJson.Options, Token);
+        var revision = await Api.GetFromJsonAsync<WebHookResource>($"/api/webhooks/{sent}", PanelJson.Options, Token);
         revision!.Headers[1].Value = $"Bearer {replaced}";
-        using (var put = await _api.PutAsJsonAsync($"/api/webhooks/{sent}", revision, PanelJson.Options, Token))
+        using (var put = await Api.PutAsJsonAsync($"/api/webhooks/{sent}", revision, PanelJson.Options, Token))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
-        using (var posted = await _api.PostAsJsonAsync("/api/events", DispatchTestData.Event("logged"), Token))
+        using (var posted = await Api.PostAsJsonAsync("/api/events", DispatchTestData.Event("logged"), Token))
         {
             Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         }
@@ -79,32 +61,32 @@ public sealed class SecretLogTests : IAsyncLifetime
             async () => (await DeliveryAsync(sent), await DeliveryAsync(failing), await DeliveryAsync(unbuildable)),
             d => d is (DeliveryStatus.Succeeded, DeliveryStatus.Pending, DeliveryStatus.Failed),
             "one delivery succeeded, one waits for a retry and one failed unsent");
-        using var test = await _api.PostAsJsonAsync(
+        using var test = await Api.PostAsJsonAsync(
             $"/api/webhooks/{failing}/test",
             new { @event = DispatchTestData.Event("logged-test") },
             Token);
-        using var preview = await _api.PostAsJsonAsync(
+        using var preview = await Api.PostAsJsonAsync(
             "/api/webhooks/preview?reveal=true",
             new { webhook = revision, @event = DispatchTestData.Event("logged-preview") },
             PanelJson.Options,
             Token);
-        using var reveal = await _api.PostAsJsonAsync(
+        using var reveal = await Api.PostAsJsonAsync(
             $"/api/webhooks/{sent}/secrets/reveal",
             new { header = "X-Api-Key" },
             Token);
-        using var signing = await _api.PostAsync($"/api/webhooks/{sent}/signing-secret/reveal", null, Token);
+        using var signing = await Api.PostAsync($"/api/webhooks/{sent}/signing-secret/reveal", null, Token);
         var signingSecret = (await signing.Content.ReadFromJsonAsync<RevealedSigningSecret>(Token))!.Secret;
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Equal(HttpStatusCode.OK, reveal.StatusCode);
-        var received = _receiver.Requests.Where(r => r.Url.Contains("/ok", StringComparison.Ordinal)).ToList();
+        var received = Receiver.Requests.Where(r => r.Url.Contains("/ok", StringComparison.Ordinal)).ToList();
         Assert.Contains(received, r => r.Header("Authorization") == $"Bearer {replaced}");
-        Assert.Contains(_receiver.Requests, r => r.Url.Contains("/fail", StringComparison.Ordinal));
-        var deliveryLog = await _api.GetStringAsync($"/api/webhooks/{sent}/deliveries", Token)
-            + await _api.GetStringAsync($"/api/webhooks/{failing}/deliveries", Token)
+        Assert.Contains(Receiver.Requests, r => r.Url.Contains("/fail", StringComparison.Ordinal));
+        var deliveryLog = await Api.GetStringAsync($"/api/webhooks/{sent}/deliveries", Token)
+            + await Api.GetStringAsync($"/api/webhooks/{failing}/deliveries", Token)
             + await test.Content.ReadAsStringAsync(Token);
         Assert.Contains($"\"value\":\"{SecretMask.Value}\"", deliveryLog, StringComparison.Ordinal);
-        var entries = _logs.Entries.ToList();
+        var entries = Logs.Entries.ToList();
         Assert.Contains(entries, e => e.Category == typeof(DeliveryWorker).FullName && e.Level == LogLevel.Debug);
         Assert.Contains(entries, e => e.Category == typeof(DeliveryWorker).FullName && e.Level == LogLevel.Warning);
         Assert.Contains(entries, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
@@ -118,7 +100,7 @@ public sealed class SecretLogTests : IAsyncLifetime
 
     private async Task<int> CreateAsync(string path, bool signed)
     {
-        var hook = DispatchTestData.Hook(_receiver.BaseUrl + path);
+        var hook = DispatchTestData.Hook(Receiver.BaseUrl + path);
         hook.Signing.Enabled = signed;
         hook.UriParameters = [.. UriTemplateParser.Parse(hook.Uri).ParameterNames
             .Select(name => new UriParameter { Name = name, Label = name })];
@@ -127,7 +109,7 @@ public sealed class SecretLogTests : IAsyncLifetime
             new FieldRow { Key = "X-Api-Key", Source = ValueSource.Fixed, Value = _apiKey, Secret = true },
             new FieldRow { Key = "Authorization", Source = ValueSource.Fixed, Value = $"Bearer {_token}" },
         ];
-        using var response = await _api.PostAsJsonAsync("/api/webhooks", hook, PanelJson.Options, Token);
+        using var response = await Api.PostAsJsonAsync("/api/webhooks", hook, PanelJson.Options, Token);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         return (await response.Content.ReadFromJsonAsync<WebHookResource>(PanelJson.Options, Token))!.Id!.Value;
@@ -135,7 +117,7 @@ public sealed class SecretLogTests : IAsyncLifetime
 
     private async Task<DeliveryStatus?> DeliveryAsync(int hookId)
     {
-        var page = await _api.GetFromJsonAsync<DeliveryPage>(
+        var page = await Api.GetFromJsonAsync<DeliveryPage>(
             $"/api/webhooks/{hookId}/deliveries",
             PanelJson.Options,
             Token);

@@ -29,7 +29,9 @@ public sealed class WebHookSender(
 
     private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
 
-    /// <summary>The hook a request belongs to, for the pipeline's quick retries to ask whether it may still send.</summary>
+    /// <summary>
+    /// The hook a request belongs to, for the pipeline's quick retries to ask whether it may still send.
+    /// </summary>
     public static readonly HttpRequestOptionsKey<int> WebHookIdOption = new("WebHookPanel.WebHookId");
 
     public async Task<SendResult> SendAsync(

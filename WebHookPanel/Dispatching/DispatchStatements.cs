@@ -379,7 +379,7 @@ public sealed class DispatchStatements : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var name in ParameterNames(sql))
+        foreach (var name in SqlParameterNames.Of(sql))
         {
             command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         }
@@ -388,31 +388,5 @@ public sealed class DispatchStatements : IDisposable
         _commands.Add(command);
 
         return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < sql.Length; i++)
-        {
-            if (sql[i] != '$')
-            {
-                continue;
-            }
-
-            var end = i + 1;
-            while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
-            {
-                end++;
-            }
-
-            var name = sql[i..end];
-            if (seen.Add(name))
-            {
-                yield return name;
-            }
-
-            i = end - 1;
-        }
     }
 }

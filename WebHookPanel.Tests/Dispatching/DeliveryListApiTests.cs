@@ -22,12 +22,15 @@ public sealed class DeliveryListApiTests : IAsyncLifetime
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok"));
         using var posted = await _host.PostEventsAsync(
             Enumerable.Range(0, 5).Select(i => DispatchTestData.Event($"page-{i}")).ToArray());
-        await Eventually.UntilAsync(() => _host.Receiver.Requests.Count == 5, "five deliveries were sent");
 
-        var page = await _host.Api.GetFromJsonAsync<DeliveryPage>(
-            $"/api/webhooks/{hookId}/deliveries?page=2&pageSize=2&status=succeeded",
-            PanelJson.Options,
-            Token);
+        // The receiver sees a request before its outcome is committed: wait for the outcomes, not the requests.
+        var page = await Eventually.UntilAsync(
+            async () => (await _host.Api.GetFromJsonAsync<DeliveryPage>(
+                $"/api/webhooks/{hookId}/deliveries?page=2&pageSize=2&status=succeeded",
+                PanelJson.Options,
+                Token))!,
+            p => p.Total == 5,
+            "five deliveries succeeded");
 
         Assert.Equal(5, page!.Total);
         Assert.Equal(2, page.Page);

@@ -34,11 +34,10 @@ public static partial class LiteralAddressWarning
         if (name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
-            return guard.Check(IPAddress.Loopback) is null ? null : $"{host} is this machine: {Refusal}";
+            return guard.RefusedKind(IPAddress.Loopback) is null ? null : $"{host} is this machine: {Refusal}";
         }
 
-        if (!IPAddress.TryParse(host, out var address) || guard.Check(address) is null
-            || OutgoingAddressGuard.KindOf(address) is not { } kind)
+        if (!IPAddress.TryParse(host, out var address) || guard.RefusedKind(address) is not { } kind)
         {
             return null;
         }

@@ -62,17 +62,17 @@ public sealed class OutgoingAddressGuard
     }
 
     /// <summary>Null when the address may be reached; otherwise why not, as the attempt log shows it.</summary>
-    public string? Check(IPAddress address)
+    public string? Check(IPAddress address) =>
+        RefusedKind(address) is { } kind ? $"refused: {address} is {kind} address; allow it with {AllowSetting}" : null;
+
+    /// <summary>
+    /// The kind of internal address this is when it is refused, e.g. <c>a loopback</c>; null when allowed.
+    /// </summary>
+    public string? RefusedKind(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
 
-        var kind = KindOf(address);
-        if (kind is null || IsAllowed(address))
-        {
-            return null;
-        }
-
-        return $"refused: {address} is {kind} address; allow it with {AllowSetting}";
+        return KindOf(address) is { } kind && !IsAllowed(address) ? kind : null;
     }
 
     /// <summary>

@@ -7,11 +7,12 @@ using WebHookPanel.WebHooks;
 namespace WebHookPanel.Dispatching;
 
 /// <summary>
-/// The dispatcher writer's SQL, on one connection it keeps open, with each command compiled once and reused.
-/// EF Core is the panel's data layer everywhere else; here it is not, because a profile of the writer showed three
-/// quarters of its time in SaveChanges (change tracking, command building, and SQLite compiling the same INSERT and
-/// UPDATE text again for every batch) and the one writer thread is the dispatcher's ceiling. The schema is still
-/// EF's: the column names below are those of the entity configurations in <c>Data/</c>.
+/// The dispatcher writer's SQL, on one connection it keeps open, each statement compiled once and reused
+/// (<see cref="SqliteStatement"/>). EF Core is the panel's data layer everywhere else; here it is not, because a
+/// profile of the writer showed three quarters of its time in SaveChanges (change tracking, command building, and
+/// SQLite compiling the same INSERT and UPDATE text again for every batch) and the one writer thread is the
+/// dispatcher's ceiling. The schema is still EF's: the column names below are those of the entity configurations
+/// in <c>Data/</c>.
 /// </summary>
 public sealed class DispatchStatements : IDisposable
 {
@@ -23,22 +24,23 @@ public sealed class DispatchStatements : IDisposable
         new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
 
     private readonly SqliteConnection _connection;
-    private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _dataVersion;
-    private readonly SqliteCommand _targets;
-    private readonly SqliteCommand _insertEvent;
-    private readonly SqliteCommand _insertDelivery;
-    private readonly SqliteCommand _transition;
-    private readonly SqliteCommand _countAttempt;
-    private readonly SqliteCommand _insertAttempt;
-    private readonly SqliteCommand _latestEndStates;
-    private readonly SqliteCommand _pauseHook;
-    private readonly SqliteCommand _holdPending;
-    private readonly SqliteCommand _insertAudit;
-    private readonly SqliteCommand _holdDueOfPaused;
-    private readonly SqliteCommand _failDueOfDeleted;
-    private readonly SqliteCommand _selectDue;
-    private readonly SqliteCommand _lease;
+    private readonly List<SqliteStatement> _statements = [];
+    private readonly SqliteStatement _dataVersion;
+    private readonly SqliteStatement _targets;
+    private readonly SqliteStatement _insertEvent;
+    private readonly SqliteStatement _insertDelivery;
+    private readonly SqliteStatement _transition;
+    private readonly SqliteStatement _countAttempt;
+    private readonly SqliteStatement _insertAttempt;
+    private readonly SqliteStatement _latestEndStates;
+    private readonly SqliteStatement _pauseHook;
+    private readonly SqliteStatement _holdPending;
+    private readonly SqliteStatement _insertAudit;
+    private readonly SqliteStatement _holdDueOfPaused;
+    private readonly SqliteStatement _failDueOfDeleted;
+    private readonly SqliteStatement _selectDue;
+    private readonly SqliteStatement _lease;
+    private readonly SqliteStatement _checkpoint;
 
     private DispatchStatements(SqliteConnection connection)
     {
@@ -119,6 +121,7 @@ public sealed class DispatchStatements : IDisposable
                 WebHookVersion = $version
             WHERE Id = $id;
             """);
+        _checkpoint = Prepare(WalCheckpointer.WriterCheckpoint);
     }
 
     /// <summary>
@@ -151,47 +154,34 @@ public sealed class DispatchStatements : IDisposable
     /// </summary>
     public SqliteTransaction Begin()
     {
-        var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var command in _commands)
-        {
-            command.Transaction = transaction;
-        }
-
-        return transaction;
+        return _connection.BeginTransaction(deferred: false);
     }
 
     /// <summary>
     /// Changes whenever another connection committed since the last look; the writer's own do not count.
     /// </summary>
-    public long DataVersion() => (long)_dataVersion.ExecuteScalar()!;
+    public long DataVersion() => _dataVersion.ExecuteScalar() ?? 0;
 
     public List<TriggerTarget> ReadTargets()
     {
-        var targets = new List<TriggerTarget>();
-        using var reader = _targets.ExecuteReader();
-        while (reader.Read())
-        {
-            targets.Add(new TriggerTarget(
-                reader.GetInt32(0),
-                Enum.Parse<TriggerType>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                Enum.Parse<WebHookStatus>(reader.GetString(3)),
-                reader.GetInt32(4)));
-        }
-
-        return targets;
+        return _targets.Query(row => new TriggerTarget(
+            row.GetInt32(0),
+            Enum.Parse<TriggerType>(row.GetString(1)),
+            row.IsNull(2) ? null : row.GetString(2),
+            Enum.Parse<WebHookStatus>(row.GetString(3)),
+            row.GetInt32(4)));
     }
 
     /// <summary>Stores an event; null when its client id was stored before, which makes ingestion idempotent.</summary>
     public long? InsertEvent(DispatchCommand.IngestItem item, DateTimeOffset now)
     {
-        Set(_insertEvent, "$clientId", item.ClientId);
-        Set(_insertEvent, "$type", item.Event.Type.ToString());
-        Set(_insertEvent, "$code", item.Event.Code);
-        Set(_insertEvent, "$payload", item.PayloadJson);
-        Set(_insertEvent, "$now", ToStored(now));
+        _insertEvent.Bind("$clientId", item.ClientId);
+        _insertEvent.Bind("$type", item.Event.Type.ToString());
+        _insertEvent.Bind("$code", item.Event.Code);
+        _insertEvent.Bind("$payload", item.PayloadJson);
+        _insertEvent.Bind("$now", ToStored(now));
 
-        return (long?)_insertEvent.ExecuteScalar();
+        return _insertEvent.ExecuteScalar();
     }
 
     /// <summary>Stores a delivery: in flight under this writer's lease, or held when its hook is paused.</summary>
@@ -203,16 +193,17 @@ public sealed class DispatchStatements : IDisposable
         DateTimeOffset now,
         DateTimeOffset? leaseUntil)
     {
-        Set(_insertDelivery, "$eventId", eventId);
-        Set(_insertDelivery, "$hookId", target.WebHookId);
-        Set(_insertDelivery, "$version", target.Version);
-        Set(_insertDelivery, "$status", (owner is null ? DeliveryStatus.Held : DeliveryStatus.InFlight).ToString());
-        Set(_insertDelivery, "$owner", owner);
-        Set(_insertDelivery, "$leaseUntil", leaseUntil is { } until ? ToStored(until) : null);
-        Set(_insertDelivery, "$messageId", messageId);
-        Set(_insertDelivery, "$now", ToStored(now));
+        _insertDelivery.Bind("$eventId", eventId);
+        _insertDelivery.Bind("$hookId", target.WebHookId);
+        _insertDelivery.Bind("$version", target.Version);
+        _insertDelivery.Bind("$status", (owner is null ? DeliveryStatus.Held : DeliveryStatus.InFlight).ToString());
+        _insertDelivery.Bind("$owner", owner);
+        _insertDelivery.Bind("$leaseUntil", leaseUntil is { } until ? ToStored(until) : null);
+        _insertDelivery.Bind("$messageId", messageId);
+        _insertDelivery.Bind("$now", ToStored(now));
 
-        return (long)_insertDelivery.ExecuteScalar()!;
+        return _insertDelivery.ExecuteScalar()
+            ?? throw new InvalidOperationException("The delivery's insert returned no id.");
     }
 
     /// <summary>
@@ -221,19 +212,17 @@ public sealed class DispatchStatements : IDisposable
     /// </summary>
     public int? Transition(long deliveryId, string owner, DeliveryTransition transition, bool attempted)
     {
-        Set(_transition, "$id", deliveryId);
-        Set(_transition, "$owner", owner);
-        Set(_transition, "$attempted", attempted ? 1 : 0);
-        Set(_transition, "$status", transition.Status.ToString());
-        Set(_transition, "$keepsError", transition.KeepsError);
-        Set(_transition, "$error", transition.Error);
-        Set(_transition, "$finishedAt", transition.FinishedAt is { } finished ? ToStored(finished) : null);
-        Set(_transition, "$nextAttemptAt", transition.NextAttemptAt is { } next ? ToStored(next) : null);
-        Set(_transition, "$advance", transition.AdvancesSchedule ? 1 : 0);
+        _transition.Bind("$id", deliveryId);
+        _transition.Bind("$owner", owner);
+        _transition.Bind("$attempted", attempted);
+        _transition.Bind("$status", transition.Status.ToString());
+        _transition.Bind("$keepsError", transition.KeepsError);
+        _transition.Bind("$error", transition.Error);
+        _transition.Bind("$finishedAt", transition.FinishedAt is { } finished ? ToStored(finished) : null);
+        _transition.Bind("$nextAttemptAt", transition.NextAttemptAt is { } next ? ToStored(next) : null);
+        _transition.Bind("$advance", transition.AdvancesSchedule);
 
-        var count = _transition.ExecuteScalar();
-
-        return count is null ? null : Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
+        return (int?)_transition.ExecuteScalar();
     }
 
     /// <summary>
@@ -241,52 +230,45 @@ public sealed class DispatchStatements : IDisposable
     /// </summary>
     public int? CountAttempt(long deliveryId)
     {
-        Set(_countAttempt, "$id", deliveryId);
-        var count = _countAttempt.ExecuteScalar();
+        _countAttempt.Bind("$id", deliveryId);
 
-        return count is null ? null : Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
+        return (int?)_countAttempt.ExecuteScalar();
     }
 
     public void InsertAttempt(long deliveryId, int number, AttemptRow attempt)
     {
-        Set(_insertAttempt, "$deliveryId", deliveryId);
-        Set(_insertAttempt, "$number", number);
-        Set(_insertAttempt, "$startedAt", ToStored(attempt.StartedAt));
-        Set(_insertAttempt, "$durationMs", attempt.DurationMs);
-        Set(_insertAttempt, "$method", attempt.Method);
-        Set(_insertAttempt, "$url", attempt.Url);
-        Set(_insertAttempt, "$requestHeaders", attempt.RequestHeaders);
-        Set(_insertAttempt, "$requestBody", attempt.RequestBody);
-        Set(_insertAttempt, "$responseStatus", attempt.ResponseStatus);
-        Set(_insertAttempt, "$responseHeaders", attempt.ResponseHeaders);
-        Set(_insertAttempt, "$responseBody", attempt.ResponseBody);
-        Set(_insertAttempt, "$error", attempt.Error);
-        Set(_insertAttempt, "$omitted", attempt.Omitted);
-        _insertAttempt.ExecuteNonQuery();
+        _insertAttempt.Bind("$deliveryId", deliveryId);
+        _insertAttempt.Bind("$number", number);
+        _insertAttempt.Bind("$startedAt", ToStored(attempt.StartedAt));
+        _insertAttempt.Bind("$durationMs", attempt.DurationMs);
+        _insertAttempt.Bind("$method", attempt.Method);
+        _insertAttempt.Bind("$url", attempt.Url);
+        _insertAttempt.Bind("$requestHeaders", attempt.RequestHeaders);
+        _insertAttempt.Bind("$requestBody", attempt.RequestBody);
+        _insertAttempt.Bind("$responseStatus", attempt.ResponseStatus);
+        _insertAttempt.Bind("$responseHeaders", attempt.ResponseHeaders);
+        _insertAttempt.Bind("$responseBody", attempt.ResponseBody);
+        _insertAttempt.Bind("$error", attempt.Error);
+        _insertAttempt.Bind("$omitted", attempt.Omitted);
+        _insertAttempt.Execute();
     }
 
     /// <summary>The statuses of the hook's latest finished deliveries, newest first.</summary>
     public List<DeliveryStatus> LatestEndStates(int webHookId, int count)
     {
-        Set(_latestEndStates, "$hookId", webHookId);
-        Set(_latestEndStates, "$count", count);
+        _latestEndStates.Bind("$hookId", webHookId);
+        _latestEndStates.Bind("$count", count);
 
-        var states = new List<DeliveryStatus>(count);
-        using var reader = _latestEndStates.ExecuteReader();
-        while (reader.Read())
-        {
-            states.Add(Enum.Parse<DeliveryStatus>(reader.GetString(0)));
-        }
 
-        return states;
+        return _latestEndStates.Query(row => Enum.Parse<DeliveryStatus>(row.GetString(0)));
     }
 
     /// <summary>Pauses an active hook and holds its pending deliveries; false when it was not active.</summary>
     public bool PauseHook(int webHookId, DateTimeOffset now)
     {
-        Set(_pauseHook, "$hookId", webHookId);
-        Set(_pauseHook, "$now", ToStored(now));
-        if (_pauseHook.ExecuteNonQuery() == 0)
+        _pauseHook.Bind("$hookId", webHookId);
+        _pauseHook.Bind("$now", ToStored(now));
+        if (_pauseHook.Execute() == 0)
         {
             return false;
         }
@@ -301,19 +283,19 @@ public sealed class DispatchStatements : IDisposable
     /// </summary>
     public void InsertAudit(AuditEntry entry)
     {
-        Set(_insertAudit, "$at", ToStored(entry.At));
-        Set(_insertAudit, "$actor", entry.Actor);
-        Set(_insertAudit, "$action", entry.Action);
-        Set(_insertAudit, "$targetType", entry.TargetType);
-        Set(_insertAudit, "$targetId", entry.TargetId);
-        Set(_insertAudit, "$summary", entry.Summary);
-        _insertAudit.ExecuteNonQuery();
+        _insertAudit.Bind("$at", ToStored(entry.At));
+        _insertAudit.Bind("$actor", entry.Actor);
+        _insertAudit.Bind("$action", entry.Action);
+        _insertAudit.Bind("$targetType", entry.TargetType);
+        _insertAudit.Bind("$targetId", entry.TargetId);
+        _insertAudit.Bind("$summary", entry.Summary);
+        _insertAudit.Execute();
     }
 
     public void HoldPending(int webHookId)
     {
-        Set(_holdPending, "$hookId", webHookId);
-        _holdPending.ExecuteNonQuery();
+        _holdPending.Bind("$hookId", webHookId);
+        _holdPending.Execute();
     }
 
     /// <summary>
@@ -326,67 +308,56 @@ public sealed class DispatchStatements : IDisposable
     public List<DeliveryWork> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil)
     {
         var storedNow = ToStored(now);
-        Set(_holdDueOfPaused, "$now", storedNow);
-        _holdDueOfPaused.ExecuteNonQuery();
-        Set(_failDueOfDeleted, "$now", storedNow);
-        _failDueOfDeleted.ExecuteNonQuery();
+        _holdDueOfPaused.Bind("$now", storedNow);
+        _holdDueOfPaused.Execute();
+        _failDueOfDeleted.Bind("$now", storedNow);
+        _failDueOfDeleted.Execute();
 
-        var claimed = new List<DeliveryWork>();
-        Set(_selectDue, "$now", storedNow);
-        Set(_selectDue, "$limit", limit);
-        using (var reader = _selectDue.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                claimed.Add(new DeliveryWork(
-                    reader.GetInt64(0),
-                    reader.GetInt32(1),
-                    reader.GetInt32(2),
-                    reader.GetString(3),
-                    reader.GetInt32(4),
-                    leaseUntil,
-                    null,
-                    reader.GetString(5)));
-            }
-        }
+        _selectDue.Bind("$now", storedNow);
+        _selectDue.Bind("$limit", limit);
+        var claimed = _selectDue.Query(row => new DeliveryWork(
+            row.GetInt64(0),
+            row.GetInt32(1),
+            row.GetInt32(2),
+            row.GetString(3),
+            row.GetInt32(4),
+            leaseUntil,
+            null,
+            row.GetString(5)));
 
-        Set(_lease, "$owner", owner);
-        Set(_lease, "$leaseUntil", ToStored(leaseUntil));
+        _lease.Bind("$owner", owner);
+        _lease.Bind("$leaseUntil", ToStored(leaseUntil));
         foreach (var work in claimed)
         {
-            Set(_lease, "$id", work.DeliveryId);
-            Set(_lease, "$version", work.WebHookVersion);
-            _lease.ExecuteNonQuery();
+            _lease.Bind("$id", work.DeliveryId);
+            _lease.Bind("$version", work.WebHookVersion);
+            _lease.Execute();
         }
 
         return claimed;
     }
 
+    /// <summary>
+    /// Copies what is left of the write-ahead log; call between transactions (see <see cref="WalCheckpointer"/>).
+    /// </summary>
+    public void Checkpoint() => _checkpoint.Execute();
+
     public void Dispose()
     {
-        foreach (var command in _commands)
+        // Statements first: the connection goes back to the pool and must not carry them along.
+        foreach (var statement in _statements)
         {
-            command.Dispose();
+            statement.Dispose();
         }
 
         _connection.Dispose();
     }
 
-    private static void Set(SqliteCommand command, string name, object? value) =>
-        command.Parameters[name].Value = value ?? DBNull.Value;
-
-    private SqliteCommand Prepare(string sql)
+    private SqliteStatement Prepare(string sql)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in SqlParameterNames.Of(sql))
-        {
-            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-        }
+        var statement = new SqliteStatement(_connection, sql);
+        _statements.Add(statement);
 
-        command.Prepare();
-        _commands.Add(command);
-
-        return command;
+        return statement;
     }
 }

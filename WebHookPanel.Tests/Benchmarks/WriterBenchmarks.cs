@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WebHookPanel.Data;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Events;
 using WebHookPanel.Tests.Infrastructure;
@@ -31,11 +32,19 @@ public sealed class WriterBenchmarks
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var database = await PanelDatabase.CreateAsync(cancellationToken);
         await SeedHooksAsync(database, cancellationToken);
+
+        // The checkpointer runs beside the writer as in the panel: without it the log would only grow.
+        using var checkpointer = new WalCheckpointer(
+            database.ContextFactory,
+            TimeProvider.System,
+            NullLogger<WalCheckpointer>.Instance);
+        await checkpointer.StartAsync(cancellationToken);
         using var writer = new DeliveryBatchWriter(
             database.ContextFactory,
             TimeProvider.System,
             new DeliveryNotifier(),
             new SendableHooks(),
+            checkpointer,
             Options.Create(new DispatcherOptions()),
             NullLogger<DeliveryBatchWriter>.Instance);
         var report = new BenchmarkReport("writer");

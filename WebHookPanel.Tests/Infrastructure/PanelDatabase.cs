@@ -33,6 +33,8 @@ public sealed class PanelDatabase : IAsyncDisposable
 
     public string ConnectionString => _file.ConnectionString;
 
+    public string FilePath => _file.FilePath;
+
     public IDbContextFactory<PanelDbContext> ContextFactory =>
         _services.GetRequiredService<IDbContextFactory<PanelDbContext>>();
 
@@ -104,6 +106,7 @@ public sealed class PanelDatabase : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<SigningKeyStore>());
         services.AddSingleton(_services.GetRequiredService<RequestSigner>());
         services.AddSingleton(_services.GetRequiredService<SecretAccess>());
+        services.AddSingleton(_services.GetRequiredService<WalCheckpointer>());
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,8 @@ public static class DataServiceCollectionExtensions
                 .AddInterceptors(provider.GetRequiredService<SqlitePragmaInterceptor>());
         });
         services.AddHostedService<DatabaseMigrator>();
-        services.AddHostedService<WalCheckpointer>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
 
         return services;
     }

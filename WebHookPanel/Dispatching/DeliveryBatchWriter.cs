@@ -19,12 +19,14 @@ public sealed partial class DeliveryBatchWriter(
     TimeProvider timeProvider,
     DeliveryNotifier notifier,
     SendableHooks sendable,
+    WalCheckpointer checkpointer,
     IOptions<DispatcherOptions> options,
     ILogger<DeliveryBatchWriter> logger) : IDisposable
 {
     private readonly DispatcherOptions _options = options.Value;
     private readonly DispatchTargets _targets = new(sendable);
     private DispatchStatements? _statements;
+    private long _checkpointsSeen;
 
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
@@ -73,8 +75,21 @@ public sealed partial class DeliveryBatchWriter(
 
         transaction.Commit();
         notifier.Notify(changed);
+        FinishCheckpoint(statements);
 
         return new WriteResult(work, applied.RetryDueNow, applied.ClaimedAll);
+    }
+
+    // After each checkpoint pass that found the log in use: copy what the writer added since, so that its next
+    // transaction starts the log over instead of making it longer.
+    private void FinishCheckpoint(DispatchStatements statements)
+    {
+        var passes = checkpointer.Passes;
+        if (passes != _checkpointsSeen)
+        {
+            _checkpointsSeen = passes;
+            statements.Checkpoint();
+        }
     }
 
     private string ConnectionString()

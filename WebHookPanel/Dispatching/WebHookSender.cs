@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -50,11 +51,7 @@ public sealed class WebHookSender(
             Duration = TimeSpan.Zero,
             Method = built.Method,
             Url = built.Url,
-            RequestHeaders =
-            [
-                .. built.Headers.Select(h => new AttemptHeader(h.Name, h.IsSecret ? Mask : h.Value)),
-                .. HasMessageId(built) ? Array.Empty<AttemptHeader>() : [new AttemptHeader(MessageIdHeader, messageId)],
-            ],
+            RequestHeaders = LoggedRequestHeaders(built, messageId),
             RequestBody = built.Body,
             Omitted = built.Omitted,
         };
@@ -143,8 +140,19 @@ public sealed class WebHookSender(
         return request;
     }
 
-    private static bool HasMessageId(BuiltRequest built) =>
-        built.Headers.Any(h => h.Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase));
+    private static bool HasMessageId(BuiltRequest built)
+    {
+        var headers = built.Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (headers[i].Name.Equals(MessageIdHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The body's first 4 KiB as text, whether the body may go on past them, and what went wrong reading it. The
@@ -223,17 +231,51 @@ public sealed class WebHookSender(
         return kept.Any(char.IsControl) ? string.Concat(kept.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : kept;
     }
 
+    private static List<AttemptHeader> LoggedRequestHeaders(BuiltRequest built, string messageId)
+    {
+        var headers = built.Headers;
+        var logged = new List<AttemptHeader>(headers.Count + 1);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            logged.Add(new AttemptHeader(headers[i].Name, headers[i].IsSecret ? Mask : headers[i].Value));
+        }
+
+        if (!HasMessageId(built))
+        {
+            logged.Add(new AttemptHeader(MessageIdHeader, messageId));
+        }
+
+        return logged;
+    }
+
     // The delivery log is open to marketers: a receiver's session cookie or echoed credential stays masked there.
     // Values are cut like error text and at most 100 headers kept, as the body is cut at 4 KiB: the log keeps what a
-    // person reads, not whatever a receiver sends.
-    private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response, EchoedSecrets echoed) =>
-    [
-        .. response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v => new AttemptHeader(
-                h.Key,
-                SecretHeaderRule.IsSecret(h.Key, flagged: false) ? Mask : Shortened(echoed.Mask(v))!)))
-            .Take(ResponseHeaderLimit),
-    ];
+    // person reads, not whatever a receiver sends. Plain loops: this runs for every attempt.
+    private static List<AttemptHeader> ResponseHeaders(HttpResponseMessage response, EchoedSecrets echoed)
+    {
+        var logged = new List<AttemptHeader>();
+        Add(logged, response.Headers.NonValidated, echoed);
+        Add(logged, response.Content.Headers.NonValidated, echoed);
+
+        return logged;
+    }
+
+    private static void Add(List<AttemptHeader> logged, HttpHeadersNonValidated headers, EchoedSecrets echoed)
+    {
+        foreach (var (name, values) in headers)
+        {
+            var secret = SecretHeaderRule.IsSecret(name, flagged: false);
+            foreach (var value in values)
+            {
+                if (logged.Count == ResponseHeaderLimit)
+                {
+                    return;
+                }
+
+                logged.Add(new AttemptHeader(name, secret ? Mask : Shortened(echoed.Mask(value))!));
+            }
+        }
+    }
 
     private static string? ErrorOf(HttpResponseMessage response, OutcomeKind kind)
     {

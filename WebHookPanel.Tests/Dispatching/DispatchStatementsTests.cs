@@ -135,6 +135,33 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claim_SeveralDue_LeasesEveryOneToTheOwner()
+    {
+        var hookId = await AddHookAsync(WebHookStatus.Active);
+        long[] ids =
+        [
+            await AddLeasedDeliveryAsync(hookId, "killed-process", "evt-a", Now.AddSeconds(-3)),
+            await AddLeasedDeliveryAsync(hookId, "killed-process", "evt-b", Now.AddSeconds(-2)),
+            await AddLeasedDeliveryAsync(hookId, "killed-process", "evt-c", Now.AddSeconds(-1)),
+        ];
+        var leaseUntil = Now.AddMinutes(5);
+
+        using (var transaction = _statements.Begin())
+        {
+            Assert.Equal(3, _statements.Claim(Owner, 10, Now, leaseUntil).Count);
+            transaction.Commit();
+        }
+
+        foreach (var id in ids)
+        {
+            var claimed = await ReadAsync(id);
+            Assert.Equal(
+                (DeliveryStatus.InFlight, Owner, leaseUntil),
+                (claimed.Status, claimed.LeaseOwner, claimed.LeaseUntil));
+        }
+    }
+
+    [Fact]
     public async Task Targets_HookChangedByAnotherConnection_AreReadAgain()
     {
         var targets = new DispatchTargets(new SendableHooks());

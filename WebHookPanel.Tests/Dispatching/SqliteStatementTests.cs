@@ -41,7 +41,7 @@ public sealed class SqliteStatementTests : IDisposable
     }
 
     [Fact]
-    public void Execute_Reused_ValuesOfTheLastRunDoNotCarryOver()
+    public void Execute_Reused_BoundValuesStayUntilBoundAgain()
     {
         using var insert = new SqliteStatement(_connection, "INSERT INTO T (Number, Text) VALUES ($number, $text);");
         insert.Bind("$number", 7L);
@@ -51,9 +51,43 @@ public sealed class SqliteStatementTests : IDisposable
         insert.Bind("$text", "second");
         insert.Execute();
 
-        using var select = new SqliteStatement(_connection, "SELECT Number, Text FROM T ORDER BY Id;");
-        var rows = select.Query(row => (row.IsNull(0) ? (long?)null : row.GetInt64(0), row.GetString(1)));
-        Assert.Equal([(7L, "first"), (null, "second")], rows);
+        Assert.Equal([(7L, "first"), (7L, "second")], Rows());
+    }
+
+    [Fact]
+    public void Bind_ShorterTextAfterLonger_StoresOnlyTheShorterText()
+    {
+        using var insert = new SqliteStatement(_connection, "INSERT INTO T (Number, Text) VALUES (1, $text);");
+        insert.Bind("$text", new string('x', 1000) + "Ω");
+        insert.Execute();
+
+        insert.Bind("$text", "ab");
+        insert.Execute();
+
+        Assert.Equal([(1L, new string('x', 1000) + "Ω"), (1L, "ab")], Rows());
+    }
+
+    [Fact]
+    public void Bind_EmptyText_IsEmptyTextNotNull()
+    {
+        using var insert = new SqliteStatement(_connection, "INSERT INTO T (Text) VALUES ($text);");
+        insert.Bind("$text", "");
+
+        insert.Execute();
+
+        using var select = new SqliteStatement(_connection, "SELECT typeof(Text), length(Text) FROM T;");
+        Assert.Equal([("text", 0L)], select.Query(row => (row.GetString(0), row.GetInt64(1))));
+    }
+
+    [Fact]
+    public void Bind_BrokenSurrogatePair_StoredAsReplacementCharacter()
+    {
+        using var insert = new SqliteStatement(_connection, "INSERT INTO T (Number, Text) VALUES (1, $text);");
+        insert.Bind("$text", "cut \uD83D");
+
+        insert.Execute();
+
+        Assert.Equal([(1L, "cut \uFFFD")], Rows());
     }
 
     [Fact]
@@ -94,5 +128,12 @@ public sealed class SqliteStatementTests : IDisposable
     public void Create_TwoStatementsInOneText_Refused()
     {
         Assert.Throws<ArgumentException>(() => new SqliteStatement(_connection, "SELECT 1; SELECT 2;"));
+    }
+
+    private List<(long?, string)> Rows()
+    {
+        using var select = new SqliteStatement(_connection, "SELECT Number, Text FROM T ORDER BY Id;");
+
+        return select.Query(row => (row.IsNull(0) ? (long?)null : row.GetInt64(0), row.GetString(1)));
     }
 }

@@ -45,83 +45,98 @@ public sealed class DispatchStatements : IDisposable
     private DispatchStatements(SqliteConnection connection)
     {
         _connection = connection;
-        _dataVersion = Prepare("PRAGMA data_version;");
-        _targets = Prepare("""
-            SELECT Id, ActiveTriggerType, ActiveTriggerFilter, Status, ActiveVersion FROM WebHooks
-            WHERE DeletedAt IS NULL AND ActiveVersion IS NOT NULL AND Status IN ('Active', 'Paused');
-            """);
-        _insertEvent = Prepare("""
-            INSERT INTO Events (ClientId, Type, Code, PayloadJson, ReceivedAt)
-            VALUES ($clientId, $type, $code, $payload, $now)
-            ON CONFLICT (ClientId) DO NOTHING
-            RETURNING Id;
-            """);
-        _insertDelivery = Prepare("""
-            INSERT INTO Deliveries (EventId, WebHookId, WebHookVersion, Status, AttemptCount, ScheduleStep,
-                NextAttemptAt, LeaseOwner, LeaseUntil, MessageId, CreatedAt)
-            VALUES ($eventId, $hookId, $version, $status, 0, 0, $now, $owner, $leaseUntil, $messageId, $now)
-            RETURNING Id;
-            """);
-        _transition = Prepare("""
-            UPDATE Deliveries SET
-                AttemptCount = AttemptCount + $attempted,
-                Status = $status,
-                LeaseOwner = NULL,
-                LeaseUntil = NULL,
-                LastError = CASE WHEN $keepsError THEN LastError ELSE $error END,
-                FinishedAt = $finishedAt,
-                NextAttemptAt = COALESCE($nextAttemptAt, NextAttemptAt),
-                ScheduleStep = ScheduleStep + $advance
-            WHERE Id = $id AND Status = 'InFlight' AND LeaseOwner = $owner
-            RETURNING AttemptCount;
-            """);
-        _countAttempt = Prepare("""
-            UPDATE Deliveries SET AttemptCount = AttemptCount + 1 WHERE Id = $id RETURNING AttemptCount;
-            """);
-        _insertAttempt = Prepare("""
-            INSERT INTO Attempts (DeliveryId, Number, StartedAt, DurationMs, RequestMethod, RequestUrl, RequestHeaders,
-                RequestBody, ResponseStatus, ResponseHeaders, ResponseBody, Error, Omitted)
-            VALUES ($deliveryId, $number, $startedAt, $durationMs, $method, $url, $requestHeaders, $requestBody,
-                $responseStatus, $responseHeaders, $responseBody, $error, $omitted);
-            """);
-        _latestEndStates = Prepare("""
-            SELECT Status FROM Deliveries WHERE WebHookId = $hookId AND FinishedAt IS NOT NULL
-            ORDER BY FinishedAt DESC, Id DESC LIMIT $count;
-            """);
-        _pauseHook = Prepare("""
-            UPDATE WebHooks SET Status = 'Paused', UpdatedAt = $now WHERE Id = $hookId AND Status = 'Active';
-            """);
-        _holdPending = Prepare("""
-            UPDATE Deliveries SET Status = 'Held' WHERE WebHookId = $hookId AND Status = 'Pending';
-            """);
-        _insertAudit = Prepare("""
-            INSERT INTO AuditEntries (At, Actor, Action, TargetType, TargetId, Summary)
-            VALUES ($at, $actor, $action, $targetType, $targetId, $summary);
-            """);
-        _holdDueOfPaused = Prepare($"""
-            UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL
-            WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE Status = 'Paused');
-            """);
-        _failDueOfDeleted = Prepare($"""
-            UPDATE Deliveries AS d SET Status = 'Failed', LastError = 'the webhook was deleted', FinishedAt = $now,
-                LeaseOwner = NULL, LeaseUntil = NULL
-            WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
-            """);
-        _selectDue = Prepare($"""
-            SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson
-            FROM Deliveries AS d
-            JOIN WebHooks AS h ON h.Id = d.WebHookId
-            JOIN Events AS e ON e.Id = d.EventId
-            WHERE {Due} AND h.Status = 'Active' AND h.DeletedAt IS NULL
-            ORDER BY d.NextAttemptAt
-            LIMIT $limit;
-            """);
-        _lease = Prepare("""
-            UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil,
-                WebHookVersion = $version
-            WHERE Id = $id;
-            """);
-        _checkpoint = Prepare(WalCheckpointer.WriterCheckpoint);
+
+        // Statements are SQLite's own and are not closed with the connection: on a failure here (no such table
+        // before migration) those compiled so far are finalized before the connection goes back to the pool.
+        try
+        {
+            _dataVersion = Prepare("PRAGMA data_version;");
+            _targets = Prepare("""
+                SELECT Id, ActiveTriggerType, ActiveTriggerFilter, Status, ActiveVersion FROM WebHooks
+                WHERE DeletedAt IS NULL AND ActiveVersion IS NOT NULL AND Status IN ('Active', 'Paused');
+                """);
+            _insertEvent = Prepare("""
+                INSERT INTO Events (ClientId, Type, Code, PayloadJson, ReceivedAt)
+                VALUES ($clientId, $type, $code, $payload, $now)
+                ON CONFLICT (ClientId) DO NOTHING
+                RETURNING Id;
+                """);
+            _insertDelivery = Prepare("""
+                INSERT INTO Deliveries (EventId, WebHookId, WebHookVersion, Status, AttemptCount, ScheduleStep,
+                    NextAttemptAt, LeaseOwner, LeaseUntil, MessageId, CreatedAt)
+                VALUES ($eventId, $hookId, $version, $status, 0, 0, $now, $owner, $leaseUntil, $messageId, $now)
+                RETURNING Id;
+                """);
+            _transition = Prepare("""
+                UPDATE Deliveries SET
+                    AttemptCount = AttemptCount + $attempted,
+                    Status = $status,
+                    LeaseOwner = NULL,
+                    LeaseUntil = NULL,
+                    LastError = CASE WHEN $keepsError THEN LastError ELSE $error END,
+                    FinishedAt = $finishedAt,
+                    NextAttemptAt = COALESCE($nextAttemptAt, NextAttemptAt),
+                    ScheduleStep = ScheduleStep + $advance
+                WHERE Id = $id AND Status = 'InFlight' AND LeaseOwner = $owner
+                RETURNING AttemptCount;
+                """);
+            _countAttempt = Prepare("""
+                UPDATE Deliveries SET AttemptCount = AttemptCount + 1 WHERE Id = $id RETURNING AttemptCount;
+                """);
+            _insertAttempt = Prepare("""
+                INSERT INTO Attempts (DeliveryId, Number, StartedAt, DurationMs, RequestMethod, RequestUrl,
+                    RequestHeaders, RequestBody, ResponseStatus, ResponseHeaders, ResponseBody, Error, Omitted)
+                VALUES ($deliveryId, $number, $startedAt, $durationMs, $method, $url, $requestHeaders, $requestBody,
+                    $responseStatus, $responseHeaders, $responseBody, $error, $omitted);
+                """);
+            _latestEndStates = Prepare("""
+                SELECT Status FROM Deliveries WHERE WebHookId = $hookId AND FinishedAt IS NOT NULL
+                ORDER BY FinishedAt DESC, Id DESC LIMIT $count;
+                """);
+            _pauseHook = Prepare("""
+                UPDATE WebHooks SET Status = 'Paused', UpdatedAt = $now WHERE Id = $hookId AND Status = 'Active';
+                """);
+            _holdPending = Prepare("""
+                UPDATE Deliveries SET Status = 'Held' WHERE WebHookId = $hookId AND Status = 'Pending';
+                """);
+            _insertAudit = Prepare("""
+                INSERT INTO AuditEntries (At, Actor, Action, TargetType, TargetId, Summary)
+                VALUES ($at, $actor, $action, $targetType, $targetId, $summary);
+                """);
+            _holdDueOfPaused = Prepare($"""
+                UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL
+                WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE Status = 'Paused');
+                """);
+            _failDueOfDeleted = Prepare($"""
+                UPDATE Deliveries AS d SET Status = 'Failed', LastError = 'the webhook was deleted', FinishedAt = $now,
+                    LeaseOwner = NULL, LeaseUntil = NULL
+                WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
+                """);
+            _selectDue = Prepare($"""
+                SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson
+                FROM Deliveries AS d
+                JOIN WebHooks AS h ON h.Id = d.WebHookId
+                JOIN Events AS e ON e.Id = d.EventId
+                WHERE {Due} AND h.Status = 'Active' AND h.DeletedAt IS NULL
+                ORDER BY d.NextAttemptAt
+                LIMIT $limit;
+                """);
+            _lease = Prepare("""
+                UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil,
+                    WebHookVersion = $version
+                WHERE Id = $id;
+                """);
+            _checkpoint = Prepare(WalCheckpointer.WriterCheckpoint);
+        }
+        catch
+        {
+            foreach (var statement in _statements)
+            {
+                statement.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -258,7 +273,6 @@ public sealed class DispatchStatements : IDisposable
     {
         _latestEndStates.Bind("$hookId", webHookId);
         _latestEndStates.Bind("$count", count);
-
 
         return _latestEndStates.Query(row => Enum.Parse<DeliveryStatus>(row.GetString(0)));
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -8,14 +9,17 @@ namespace WebHookPanel.Dispatching;
 /// Microsoft.Data.Sqlite stays the connection, its transactions and its errors; its command object does not, on
 /// this one path: it looks every parameter up by name and boxes and wraps every value on each execution, which
 /// made the writer's statements the largest source of garbage of a busy dispatcher (a binder object per value,
-/// about a fifth of all it allocated). Here parameters are found by name once, values are bound as they are, and
-/// text goes in as UTF-16 for SQLite to copy.
+/// about a fifth of all it allocated). Here parameters are found by name once and values are bound as they are;
+/// text is encoded to UTF-8 by .NET, as the command did (a broken surrogate pair becomes U+FFFD), into a buffer
+/// the statement keeps. As with a command's parameters, a bound value stays for the next execution until it is
+/// bound again.
 /// </summary>
 public sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
+    private byte[] _text = new byte[256];
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -63,9 +67,30 @@ public sealed class SqliteStatement : IDisposable
     public void Bind(string name, string? value)
     {
         var index = IndexOf(name);
-        Check(value is null
-            ? raw.sqlite3_bind_null(_statement, index)
-            : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+
+            return;
+        }
+
+        // An empty span would reach SQLite as a null pointer, which binds NULL instead of ''.
+        if (value.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text(_statement, index, ""));
+
+            return;
+        }
+
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_text.Length < length)
+        {
+            _text = new byte[Math.Max(length, _text.Length * 2)];
+        }
+
+        // SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer is free again once the call returns.
+        var written = Encoding.UTF8.GetBytes(value, _text);
+        Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
     }
 
     /// <summary>Runs the statement to its end; returns the rows it changed.</summary>
@@ -152,12 +177,7 @@ public sealed class SqliteStatement : IDisposable
         return false;
     }
 
-    // A value bound for one execution must not carry over: a forgotten one is NULL, not the last delivery's value.
-    private void Reset()
-    {
-        raw.sqlite3_reset(_statement);
-        raw.sqlite3_clear_bindings(_statement);
-    }
+    private void Reset() => raw.sqlite3_reset(_statement);
 
     private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _database);
 }

@@ -107,6 +107,9 @@ public sealed class WalCheckpointerTests
             var result = await writer.WriteAsync(commands, 0, CancellationToken.None);
             pending = [.. result.Work];
             batches++;
+
+            // The write completes synchronously: without a yield this loop would hold its thread for the whole test.
+            await Task.Yield();
         }
 
         return batches;

@@ -7,7 +7,8 @@ namespace WebHookPanel.Data;
 /// Copies the write-ahead log back into the database file once a second on a connection of its own. SQLite would
 /// otherwise do it inside whichever commit crosses the log's size limit, and under load that is nearly always the
 /// dispatcher's writer, the one thread the dispatcher cannot run faster than. The writer's connection turns
-/// automatic checkpoints off (<see cref="WriterPragmas"/>); the pages' connections keep them.
+/// automatic checkpoints off (<see cref="WriterPragmas"/>) and only finishes this one's passes (<see cref="Passes"/>);
+/// the pages' connections keep them.
 /// </summary>
 public sealed partial class WalCheckpointer(
     IDbContextFactory<PanelDbContext> contextFactory,
@@ -30,7 +31,9 @@ public sealed partial class WalCheckpointer(
     /// there when it began while the writer adds more, and the log grows for as long as the load lasts, every commit
     /// extending the file (under load a tenth of the panel's time went to the kernel zeroing the log's new blocks).
     /// When this changes, the writer runs <see cref="WriterCheckpoint"/> between two of its batches: only what was
-    /// written since this pass is left to copy, and its next commit writes from the log's start again.
+    /// written since this pass is left to copy, and its next commit writes from the log's start again. An idle log
+    /// counts too (it still holds frames until the next write starts it over); the writer's pass then copies
+    /// nothing and costs next to nothing.
     /// </summary>
     public long Passes => Interlocked.Read(ref _passes);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebHookPanel.Accounts;
@@ -56,6 +57,7 @@ public sealed partial class DeliveryBatchWriter(
     private WriteResult Write(IReadOnlyList<DispatchCommand> batch, int claimLimit)
     {
         var statements = _statements ??= DispatchStatements.Open(ConnectionString());
+        FinishCheckpoint(statements);
         using var transaction = statements.Begin();
         var now = timeProvider.GetUtcNow();
         var changed = new HashSet<int>();
@@ -75,20 +77,30 @@ public sealed partial class DeliveryBatchWriter(
 
         transaction.Commit();
         notifier.Notify(changed);
-        FinishCheckpoint(statements);
 
         return new WriteResult(work, applied.RetryDueNow, applied.ClaimedAll);
     }
 
-    // After each checkpoint pass that found the log in use: copy what the writer added since, so that its next
-    // transaction starts the log over instead of making it longer.
+    // After each checkpoint pass that found the log in use: copy what the writer added since, so that this batch's
+    // transaction starts the log over instead of making it longer. Before the batch rather than after the last
+    // one, so that the callers of a committed batch never wait for it; and never fatal, since a checkpoint that
+    // fails leaves the log as it was and the next pass tries again.
     private void FinishCheckpoint(DispatchStatements statements)
     {
         var passes = checkpointer.Passes;
-        if (passes != _checkpointsSeen)
+        if (passes == _checkpointsSeen)
         {
-            _checkpointsSeen = passes;
+            return;
+        }
+
+        _checkpointsSeen = passes;
+        try
+        {
             statements.Checkpoint();
+        }
+        catch (SqliteException exception)
+        {
+            LogCheckpointFailed(logger, exception);
         }
     }
 
@@ -274,6 +286,10 @@ public sealed partial class DeliveryBatchWriter(
             WebHookAudit.StatusSummary(WebHookStatus.Active, WebHookStatus.Paused, reason)));
         LogPaused(logger, hookId, reason);
     }
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning,
+        Message = "The writer could not finish a checkpoint of the write-ahead log")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2200, Level = LogLevel.Debug, Message = "Claimed {Count} due deliveries")]
     private static partial void LogClaimed(ILogger logger, int count);

@@ -25,10 +25,10 @@ public static class AttemptColumns
     // dispatcher's garbage. A writer and its buffer per thread are reused instead; the shape is what
     // JsonSerializer reads back (camelCase names, the panel's encoder).
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? _threadWriter;
 
     public static string Write(IReadOnlyList<AttemptHeader> headers)
     {
@@ -40,11 +40,11 @@ public static class AttemptColumns
 
         var writer = StartWriting();
         writer.WriteStartArray();
-        foreach (var header in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
             writer.WriteStartObject();
-            writer.WriteString(NameProperty, header.Name);
-            writer.WriteString(ValueProperty, header.Value);
+            writer.WriteString(NameProperty, headers[i].Name);
+            writer.WriteString(ValueProperty, headers[i].Value);
             writer.WriteEndObject();
         }
 
@@ -63,9 +63,9 @@ public static class AttemptColumns
 
         var writer = StartWriting();
         writer.WriteStartArray();
-        foreach (var row in omitted)
+        for (var i = 0; i < omitted.Count; i++)
         {
-            writer.WriteStringValue(row);
+            writer.WriteStringValue(omitted[i]);
         }
 
         writer.WriteEndArray();
@@ -81,29 +81,29 @@ public static class AttemptColumns
 
     private static Utf8JsonWriter StartWriting()
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        if (t_writer is { } writer)
+        if (_threadWriter is { } writer)
         {
             writer.Reset(buffer);
 
             return writer;
         }
 
-        return t_writer = new Utf8JsonWriter(buffer, WriterOptions);
+        return _threadWriter = new Utf8JsonWriter(buffer, WriterOptions);
     }
 
     private static string Finish(Utf8JsonWriter writer)
     {
         writer.Flush();
-        var buffer = t_buffer!;
+        var buffer = _threadBuffer!;
         var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
 
         // A rare huge list (a hundred long response headers) should not stay behind on the thread.
         if (buffer.Capacity > KeptCapacity)
         {
-            t_buffer = null;
-            t_writer = null;
+            _threadBuffer = null;
+            _threadWriter = null;
         }
 
         return text;

@@ -23,9 +23,6 @@ public sealed class WebHookSender(
 
     private const int ResponseBodyLimit = 4096;
 
-    // An answer's error text comes from the receiver (a reason phrase, a Location): kept readable, not whole.
-    private const int ErrorLimit = 1000;
-
     private const int ResponseHeaderLimit = 100;
 
     private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
@@ -76,7 +73,7 @@ public sealed class WebHookSender(
                     ResponseStatus = status,
                     ResponseHeaders = ResponseHeaders(response, echoed),
                     ResponseBody = body,
-                    Error = Shortened(echoed.Mask(Joined(ErrorOf(response, kind), start.Problem))),
+                    Error = ReceiverText.Readable(echoed.Mask(Joined(ErrorOf(response, kind), start.Problem))),
                 },
                 kind,
                 retryAfter);
@@ -218,19 +215,6 @@ public sealed class WebHookSender(
     private static string? Joined(string? error, string? bodyProblem) =>
         error is null ? bodyProblem : bodyProblem is null ? error : $"{error}; {bodyProblem}";
 
-    // Text from the receiver (a reason phrase, a header) is kept readable: cut, and without control characters.
-    private static string? Shortened(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var kept = text.Length <= ErrorLimit ? text : string.Concat(text.AsSpan(0, ErrorLimit), "…");
-
-        return kept.Any(char.IsControl) ? string.Concat(kept.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : kept;
-    }
-
     private static List<AttemptHeader> LoggedRequestHeaders(BuiltRequest built, string messageId)
     {
         var headers = built.Headers;
@@ -272,7 +256,7 @@ public sealed class WebHookSender(
                     return;
                 }
 
-                logged.Add(new AttemptHeader(name, secret ? Mask : Shortened(echoed.Mask(value))!));
+                logged.Add(new AttemptHeader(name, secret ? Mask : ReceiverText.Readable(echoed.Mask(value))!));
             }
         }
     }
@@ -295,5 +279,8 @@ public sealed class WebHookSender(
         exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
 
     private SendResult Failure(AttemptRecord logged, long started, string error, OutcomeKind kind) =>
-        new(logged with { Duration = timeProvider.GetElapsedTime(started), Error = Shortened(error) }, kind, null);
+        new(
+            logged with { Duration = timeProvider.GetElapsedTime(started), Error = ReceiverText.Readable(error) },
+            kind,
+            null);
 }

@@ -162,7 +162,8 @@ public sealed partial class DeliveryDispatcher(
             if (batch.Count > 0 || claim)
             {
                 await WriteAsync(batch, claim);
-                var busy = batch.Count >= LingerAfter;
+                // After a full batch more are waiting already: nothing to gain by waiting.
+                var busy = batch.Count >= LingerAfter && batch.Count < _options.WriteBatchSize;
                 batch.Clear();
                 if (busy && !stoppingToken.IsCancellationRequested)
                 {

@@ -53,7 +53,7 @@ public sealed class DeliveryFlowTests(BrowserFixture browser)
             page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Attempts of delivery" }),
             page.GetByTestId("attempt-status"));
         await Assertions.Expect(page.GetByTestId("attempt-status")).ToHaveTextAsync("200");
-        await BrowserFixture.SaveScreenshotAsync(page, "attempt-viewer");
+        await BrowserFixture.SaveScreenshotAsync(page, "attempt-viewer", fullPage: false);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Close", Exact = true }).First
             .ClickAsync();
 
@@ -62,7 +62,7 @@ public sealed class DeliveryFlowTests(BrowserFixture browser)
         await page.GetByTestId("test-send-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("test-send-dialog").GetByTestId("attempt-status"))
             .ToHaveTextAsync("200");
-        await BrowserFixture.SaveScreenshotAsync(page, "test-send");
+        await BrowserFixture.SaveScreenshotAsync(page, "test-send", fullPage: false);
     }
 
     /// <summary>

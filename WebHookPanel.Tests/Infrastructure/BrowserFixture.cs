@@ -105,12 +105,16 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public static bool IsLoginPage(string url) => LoginPage().IsMatch(url);
 
-    /// <summary>Saves a full-page screenshot as <c>screenshots/NAME.png</c> beside the test binaries.</summary>
-    public static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a screenshot as <c>screenshots/NAME.png</c> beside the test binaries: the whole page, or what the
+    /// window shows when a dialog is open (a dialog's overlay covers the window, so a whole-page picture of a long
+    /// page shows the overlay, the app bar and the menu cut off halfway down).
+    /// </summary>
+    public static async Task<string> SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
 
         return path;
     }

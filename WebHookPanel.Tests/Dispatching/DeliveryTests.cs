@@ -172,6 +172,39 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_EventsWithoutAUriParameterThresholdTimes_HookStaysActiveAndSendsTheNextGoodOne()
+    {
+        await using var host = await DispatchHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dispatcher:PauseThreshold"] = "3",
+        });
+        var hook = DispatchTestData.Hook(host.Receiver.BaseUrl + "/ok/{account}");
+        hook.UriParameters = [new UriParameter { Name = "account", Label = "Account" }];
+        var hookId = await host.CreateHookAsync(hook);
+        var bad = Enumerable.Range(0, 4)
+            .Select(i => DispatchTestData.Event($"no-account-{i}", parameters: []))
+            .ToArray();
+
+        using var badPosted = await host.PostEventsAsync(bad);
+        await Eventually.UntilAsync(
+            () => host.StoredDeliveriesAsync(hookId),
+            all => all.Count == 4 && all.All(d => d.Status == DeliveryStatus.Failed),
+            "the four events without a value failed");
+        using var goodPosted = await host.PostEventsAsync(DispatchTestData.Event(
+            "with-account",
+            parameters: new Dictionary<string, string> { ["account"] = "a-1" }));
+
+        var stored = await Eventually.UntilAsync(
+            () => host.StoredDeliveriesAsync(hookId),
+            all => all.Count == 5 && all[^1].Status == DeliveryStatus.Succeeded,
+            "the event with a value was delivered");
+        Assert.Equal(WebHookStatus.Active, await host.HookStatusAsync(hookId));
+        Assert.All(stored.Take(4), d => Assert.True(d.EventAtFault));
+        Assert.False(stored[^1].EventAtFault);
+        Assert.EndsWith("/ok/a-1", Assert.Single(host.Receiver.Requests).Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delivery_ReceiverHangs_TimesOutAndWaitsForTheSchedule()
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/hang"));

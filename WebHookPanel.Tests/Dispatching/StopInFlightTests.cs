@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Tests.Support;
@@ -7,7 +8,7 @@ namespace WebHookPanel.Tests.Dispatching;
 
 /// <summary>
 /// Pausing or deleting a hook stops its deliveries that were already handed to the workers: only the attempts
-/// already on the wire finish.
+/// already on the wire finish. A change reaches them too: they go out as the version in force.
 /// </summary>
 public sealed class StopInFlightTests : IAsyncLifetime
 {
@@ -77,6 +78,29 @@ public sealed class StopInFlightTests : IAsyncLifetime
             "the delivery failed");
         Assert.Equal("the webhook was deleted", stored.Single().LastError);
         Assert.Single(_host.Receiver.Requests);
+    }
+
+    [Fact]
+    public async Task Change_WhileDeliveriesWaitForWorkers_TheyGoOutAsTheVersionInForce()
+    {
+        var hookId = await StartTenBehindTheGateAsync();
+        var sendable = _host.Factory.Services.GetRequiredService<SendableHooks>();
+
+        using var changed = await _host.Api.PutAsJsonAsync(
+            $"/api/webhooks/{hookId}",
+            DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok/changed"),
+            PanelJson.Options,
+            Token);
+        await Eventually.UntilAsync(() => sendable.VersionInForce(hookId) == 2, "the dispatcher saw version 2");
+        _host.Receiver.OpenGate();
+
+        var stored = await Eventually.UntilAsync(
+            () => _host.StoredDeliveriesAsync(hookId),
+            all => all.All(d => d.Status == DeliveryStatus.Succeeded),
+            "every delivery succeeded");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(8, _host.Receiver.Requests.Count(r => r.Url.EndsWith("/ok/changed", StringComparison.Ordinal)));
+        Assert.Equal(8, stored.Count(d => d.WebHookVersion == 2));
     }
 
     // Two deliveries wait at the receiver's gate, eight wait for a free worker.

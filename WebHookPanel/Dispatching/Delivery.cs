@@ -45,6 +45,12 @@ public sealed class Delivery
     /// <summary>When the delivery reached an end state; the consecutive-failure rule reads the latest.</summary>
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>
+    /// Whether it ended because of its event (a URI parameter without a value), not its receiver: the
+    /// consecutive-failure rule passes over it, so that bad events cannot pause a hook.
+    /// </summary>
+    public bool EventAtFault { get; private set; }
+
     public static string NewMessageId() => $"msg_{Guid.CreateVersion7():N}";
 
     /// <summary>A delivery that this process sends at once, under a lease in case it stops before it can.</summary>
@@ -90,6 +96,7 @@ public sealed class Delivery
         Status = transition.Status;
         LastError = transition.KeepsError ? LastError : transition.Error;
         FinishedAt = transition.FinishedAt;
+        EventAtFault = transition.EventAtFault;
         NextAttemptAt = transition.NextAttemptAt ?? NextAttemptAt;
         ScheduleStep += transition.AdvancesSchedule ? 1 : 0;
     }

@@ -147,20 +147,24 @@ public sealed partial class DeliveryBatchWriter(
         {
             OutcomeKind.Succeeded => DeliveryTransition.Succeeded(now),
             OutcomeKind.Failed or OutcomeKind.Gone => DeliveryTransition.Failed(error, now),
+            OutcomeKind.EventRejected => DeliveryTransition.RejectedEvent(error, now),
             OutcomeKind.Released when _targets.IsPaused(hookId) => DeliveryTransition.Held(null),
             OutcomeKind.Released => DeliveryTransition.Released(now),
+            OutcomeKind.Deferred when _targets.IsPaused(hookId) => DeliveryTransition.Held(error),
+            OutcomeKind.Deferred => DeliveryTransition.Deferred(now + (outcome.RetryAfter ?? TimeSpan.Zero), error),
             _ => Retry(outcome, error, now, result),
         };
 
         var attempted = outcome.Attempt is not null;
-        var count = statements.Transition(outcome.DeliveryId, Owner, transition, attempted);
+        var sentVersion = attempted ? outcome.Work.WebHookVersion : (int?)null;
+        var count = statements.Transition(outcome.DeliveryId, Owner, transition, attempted, sentVersion);
 
         // Our lease ran out and someone claimed it again: the attempt is logged, but theirs decides the state.
         if (count is null)
         {
             count = attempted ? statements.CountAttempt(outcome.DeliveryId) : null;
         }
-        else if (transition.Status is DeliveryStatus.Failed or DeliveryStatus.Dead)
+        else if (transition.Status is DeliveryStatus.Failed or DeliveryStatus.Dead && !transition.EventAtFault)
         {
             result.FailingHooks.Add(hookId);
         }

@@ -10,13 +10,15 @@ namespace WebHookPanel.Dispatching;
 /// <param name="FinishedAt">Set for end states, cleared otherwise.</param>
 /// <param name="NextAttemptAt">When the delivery is due again; null leaves the time as it was.</param>
 /// <param name="AdvancesSchedule">Whether a step of the retry schedule is used up.</param>
+/// <param name="EventAtFault">Whether the delivery ended because of its event, not its receiver.</param>
 public readonly record struct DeliveryTransition(
     DeliveryStatus Status,
     string? Error,
     bool KeepsError,
     DateTimeOffset? FinishedAt,
     DateTimeOffset? NextAttemptAt,
-    bool AdvancesSchedule)
+    bool AdvancesSchedule,
+    bool EventAtFault = false)
 {
     public static DeliveryTransition Succeeded(DateTimeOffset now) =>
         new(DeliveryStatus.Succeeded, null, false, now, null, false);
@@ -24,11 +26,19 @@ public readonly record struct DeliveryTransition(
     public static DeliveryTransition Failed(string error, DateTimeOffset now) =>
         new(DeliveryStatus.Failed, error, false, now, null, false);
 
+    /// <summary>Failed unsent because of its event; the consecutive-failure rule passes over it.</summary>
+    public static DeliveryTransition RejectedEvent(string error, DateTimeOffset now) =>
+        new(DeliveryStatus.Failed, error, false, now, null, false, EventAtFault: true);
+
     public static DeliveryTransition Dead(string error, DateTimeOffset now) =>
         new(DeliveryStatus.Dead, error, false, now, null, false);
 
     public static DeliveryTransition RetryAt(DateTimeOffset at, string error) =>
         new(DeliveryStatus.Pending, error, false, null, at, true);
+
+    /// <summary>Due again at <paramref name="at"/> without using a step of the schedule.</summary>
+    public static DeliveryTransition Deferred(DateTimeOffset at, string error) =>
+        new(DeliveryStatus.Pending, error, false, null, at, false);
 
     /// <summary>Waits for its hook to be resumed; without a new error the last one stays.</summary>
     public static DeliveryTransition Held(string? error) =>

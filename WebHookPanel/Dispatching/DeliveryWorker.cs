@@ -23,19 +23,28 @@ public sealed partial class DeliveryWorker(
             return new DeliveryOutcome(work, OutcomeKind.Released, null, null, null);
         }
 
+        // The version in force now, not when the delivery was handed out: a fix or a new secret saved while it
+        // waited in memory is what goes out, as for a retry or a replay.
+        if (sendable.VersionInForce(work.WebHookId) is { } inForce && inForce != work.WebHookVersion)
+        {
+            work = work with { WebHookVersion = inForce };
+        }
+
         try
         {
             var definition = await versions.GetAsync(work.WebHookId, work.WebHookVersion, cancellationToken);
             if (definition is null)
             {
-                return Unsent(work, $"version {work.WebHookVersion} of webhook {work.WebHookId} does not exist", "");
+                var missing = $"version {work.WebHookVersion} of webhook {work.WebHookId} does not exist";
+
+                return Unsent(work, missing, "", OutcomeKind.Failed);
             }
 
             var evt = work.Event ?? StoredEvent.ReadPayload(work.PayloadJson ?? "{}");
             var built = builder.Build(definition, evt);
             if (!built.Succeeded)
             {
-                return Unsent(work, built.Error, definition.Uri);
+                return Unsent(work, built.Error, definition.Uri, OutcomeKind.EventRejected);
             }
 
             var signed = await signer.SignAsync(
@@ -47,10 +56,12 @@ public sealed partial class DeliveryWorker(
             var result = await sender.SendAsync(signed, work.WebHookId, work.MessageId, cancellationToken);
             LogAttempt(logger, work.DeliveryId, work.WebHookId, result.Attempt.ResponseStatus, result.Kind);
 
+            var sent = result.Kind is not (OutcomeKind.Released or OutcomeKind.Deferred);
+
             return new DeliveryOutcome(
                 work,
                 result.Kind,
-                result.Kind == OutcomeKind.Released ? null : AttemptRow.From(result.Attempt),
+                sent ? AttemptRow.From(result.Attempt) : null,
                 result.Attempt.Error,
                 result.RetryAfter);
         }
@@ -63,11 +74,13 @@ public sealed partial class DeliveryWorker(
             // A broken payload or definition ends this delivery only; the dispatcher carries on with the rest.
             LogWorkFailed(logger, exception, work.DeliveryId);
 
-            return Unsent(work, $"the request could not be prepared: {exception.Message}", "");
+            var error = $"the request could not be prepared: {exception.Message}";
+
+            return Unsent(work, error, "", OutcomeKind.EventRejected);
         }
     }
 
-    private DeliveryOutcome Unsent(DeliveryWork work, string error, string url)
+    private DeliveryOutcome Unsent(DeliveryWork work, string error, string url, OutcomeKind kind)
     {
         LogUnsent(logger, work.DeliveryId, work.WebHookId, error);
         var attempt = new AttemptRecord
@@ -80,7 +93,7 @@ public sealed partial class DeliveryWorker(
             Error = error,
         };
 
-        return new DeliveryOutcome(work, OutcomeKind.Failed, AttemptRow.From(attempt), error, null);
+        return new DeliveryOutcome(work, kind, AttemptRow.From(attempt), error, null);
     }
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,

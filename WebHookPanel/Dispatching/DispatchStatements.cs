@@ -76,7 +76,9 @@ public sealed class DispatchStatements : IDisposable
                     LastError = CASE WHEN $keepsError THEN LastError ELSE $error END,
                     FinishedAt = $finishedAt,
                     NextAttemptAt = COALESCE($nextAttemptAt, NextAttemptAt),
-                    ScheduleStep = ScheduleStep + $advance
+                    ScheduleStep = ScheduleStep + $advance,
+                    EventAtFault = $eventAtFault,
+                    WebHookVersion = COALESCE($version, WebHookVersion)
                 WHERE Id = $id AND Status = 'InFlight' AND LeaseOwner = $owner
                 RETURNING AttemptCount;
                 """);
@@ -90,7 +92,7 @@ public sealed class DispatchStatements : IDisposable
                     $responseStatus, $responseHeaders, $responseBody, $error, $omitted);
                 """);
             _latestEndStates = Prepare("""
-                SELECT Status FROM Deliveries WHERE WebHookId = $hookId AND FinishedAt IS NOT NULL
+                SELECT Status FROM Deliveries WHERE WebHookId = $hookId AND FinishedAt IS NOT NULL AND NOT EventAtFault
                 ORDER BY FinishedAt DESC, Id DESC LIMIT $count;
                 """);
             _pauseHook = Prepare("""
@@ -223,9 +225,15 @@ public sealed class DispatchStatements : IDisposable
 
     /// <summary>
     /// Applies the transition when <paramref name="owner"/> still holds the delivery's lease, counting the attempt
-    /// if there was one. Returns the attempt count after it, or null when the lease is gone (nothing changed).
+    /// if there was one and recording the hook version it was sent with. Returns the attempt count after it, or
+    /// null when the lease is gone (nothing changed).
     /// </summary>
-    public int? Transition(long deliveryId, string owner, DeliveryTransition transition, bool attempted)
+    public int? Transition(
+        long deliveryId,
+        string owner,
+        DeliveryTransition transition,
+        bool attempted,
+        int? sentVersion = null)
     {
         _transition.Bind("$id", deliveryId);
         _transition.Bind("$owner", owner);
@@ -236,6 +244,8 @@ public sealed class DispatchStatements : IDisposable
         _transition.Bind("$finishedAt", transition.FinishedAt is { } finished ? ToStored(finished) : null);
         _transition.Bind("$nextAttemptAt", transition.NextAttemptAt is { } next ? ToStored(next) : null);
         _transition.Bind("$advance", transition.AdvancesSchedule);
+        _transition.Bind("$eventAtFault", transition.EventAtFault);
+        _transition.Bind("$version", (long?)sentVersion);
 
         return (int?)_transition.ExecuteScalar();
     }

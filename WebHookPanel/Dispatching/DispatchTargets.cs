@@ -55,5 +55,7 @@ public sealed class DispatchTargets(SendableHooks sendable)
     }
 
     private void Publish() =>
-        sendable.Publish(_statuses.Where(s => s.Value == WebHookStatus.Active).Select(s => s.Key));
+        sendable.Publish(_targets
+            .Where(t => t.Status == WebHookStatus.Active)
+            .Select(t => KeyValuePair.Create(t.WebHookId, t.Version)));
 }

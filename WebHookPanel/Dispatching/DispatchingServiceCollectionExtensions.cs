@@ -97,6 +97,8 @@ public static class DispatchingServiceCollectionExtensions
 
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
+            BreakDuration = WebHookSender.CircuitBreak,
+
             // A refused address says nothing about the health of the host behind it.
             ShouldHandle = args => ValueTask.FromResult(
                 !IsRefused(args.Outcome) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),

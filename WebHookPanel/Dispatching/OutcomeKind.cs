@@ -16,4 +16,16 @@ public enum OutcomeKind
 
     /// <summary>Not attempted after all (shutdown): due again at once.</summary>
     Released,
+
+    /// <summary>
+    /// Not attempted: the host's circuit is open after many failures there. Due again when the circuit may close,
+    /// without using a step of the schedule or counting an attempt, since the receiver was never asked.
+    /// </summary>
+    Deferred,
+
+    /// <summary>
+    /// Not attempted: the event lacks what the hook's request needs (a URI parameter's value) or cannot be read.
+    /// Ended at once, and not held against the hook: a bad event says nothing about its receiver.
+    /// </summary>
+    EventRejected,
 }

@@ -25,6 +25,9 @@ public sealed class WebHookSender(
 
     private const int ResponseHeaderLimit = 100;
 
+    /// <summary>How long a host's circuit stays open after too many failures there.</summary>
+    public static readonly TimeSpan CircuitBreak = TimeSpan.FromSeconds(5);
+
     private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
 
     /// <summary>
@@ -90,7 +93,10 @@ public sealed class WebHookSender(
         }
         catch (BrokenCircuitException)
         {
-            return Failure(logged, started, "not sent: too many recent failures at this host", OutcomeKind.Retry);
+            // The receiver was never asked: the delivery waits for the circuit, not for a step of its schedule.
+            var error = "not sent yet: too many recent failures at this host; waiting for it to recover";
+
+            return Failure(logged, started, error, OutcomeKind.Deferred) with { RetryAfter = CircuitBreak };
         }
         catch (HttpRequestException exception) when (exception.InnerException is AddressRefusedException refused)
         {

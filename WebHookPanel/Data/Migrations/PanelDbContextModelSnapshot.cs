@@ -693,6 +693,9 @@ namespace WebHookPanel.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EventAtFault")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
 

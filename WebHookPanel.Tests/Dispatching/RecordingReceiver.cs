@@ -20,7 +20,8 @@ namespace WebHookPanel.Tests.Dispatching;
 /// <c>Set-Cookie</c>, <c>/echo</c> 200 repeating the request's headers in its body and its <c>Authorization</c> in
 /// <c>X-Echo</c>, <c>/stall</c> 200 promising 100 bytes of body and sending 2, <c>/gatedfail</c> 500 once
 /// <see cref="OpenGate"/> is called, <c>/gated</c> 200 for the first <see cref="GateAfter"/>
-/// requests and then only once <see cref="OpenGate"/> is called.
+/// requests and then only once <see cref="OpenGate"/> is called, <c>/odd</c> 200 with <see cref="OddHeader"/> in
+/// UTF-8 as <c>X-Odd</c> and <see cref="OddBody"/>, which holds control characters.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
 {
@@ -30,6 +31,10 @@ public sealed class RecordingReceiver : IAsyncDisposable
     private int _gated;
 
     public const string SessionCookie = "receiver-session=5f1e0c2a9b";
+
+    public const string OddHeader = "caf\u00E9 \u202E RTL \U0001F600";
+
+    public const string OddBody = "line 1\r\n\tline 2\u0000\u001B[31mred\u007F";
 
     public string BaseUrl { get; private set; } = "";
 
@@ -49,6 +54,7 @@ public sealed class RecordingReceiver : IAsyncDisposable
         {
             options.Listen(System.Net.IPAddress.Loopback, 0);
             options.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+            options.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
         });
         var app = builder.Build();
         app.Run(receiver.HandleAsync);
@@ -134,6 +140,10 @@ public sealed class RecordingReceiver : IAsyncDisposable
                 await context.Response.WriteAsync("ab", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
                 await WaitForAbortAsync(context.RequestAborted);
+                break;
+            case "odd":
+                context.Response.Headers["X-Odd"] = OddHeader;
+                await context.Response.WriteAsync(OddBody, context.RequestAborted);
                 break;
             case "gated" when Interlocked.Increment(ref _gated) > GateAfter:
                 await _gate.Task.WaitAsync(context.RequestAborted);

@@ -1,3 +1,4 @@
+using WebHookPanel.Dispatching;
 using WebHookPanel.Secrets;
 using WebHookPanel.WebHooks;
 
@@ -22,6 +23,40 @@ public sealed class ResponseLogTests : IAsyncLifetime
         Assert.Equal(200, attempt.ResponseStatus);
         var cookie = Assert.Single(attempt.ResponseHeaders, h => h.Name == "Set-Cookie");
         Assert.Equal(SecretMask.Value, cookie.Value);
+    }
+
+    [Fact]
+    public async Task ReceiverSendsUtf8HeaderAndControlCharacters_LogReadsUtf8AndReplacesControlsButLineBreaks()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/odd"));
+
+        var attempt = await _host.TestSendAsync(hookId, "odd-1");
+
+        Assert.Equal(200, attempt.ResponseStatus);
+        Assert.Equal(RecordingReceiver.OddHeader, Assert.Single(attempt.ResponseHeaders, h => h.Name == "X-Odd").Value);
+        Assert.Equal("line 1\r\n\tline 2\uFFFD\uFFFD[31mred\uFFFD", attempt.ResponseBody);
+    }
+
+    [Fact]
+    public async Task HugeUriParameterAndContext_AttemptLogKeepsTheStartOfUrlAndBody()
+    {
+        var hook = DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok/{userId}");
+        hook.UriParameters = [new UriParameter { Name = "userId", Label = "User" }];
+        var hookId = await _host.CreateHookAsync(hook);
+        var big = new string('x', 200_000);
+        var evt = DispatchTestData.Event("big-1", parameters: new Dictionary<string, string> { ["userId"] = big });
+        ((Dictionary<string, string>)evt["context"]!)["eventId"] = big + "\U0001F600";
+
+        using var posted = await _host.PostEventsAsync(evt);
+
+        var delivery = await _host.OnlyDeliveryWhenAsync(hookId, d => d.Attempts.Count == 1, "one attempt logged");
+        var attempt = delivery.Attempts[0].Attempt;
+        Assert.Equal(414, attempt.ResponseStatus);
+        Assert.Equal(SentText.UrlLimit + 1, attempt.Url.Length);
+        Assert.StartsWith(_host.Receiver.BaseUrl + "/ok/xxx", attempt.Url, StringComparison.Ordinal);
+        Assert.EndsWith("x…", attempt.Url, StringComparison.Ordinal);
+        Assert.Equal(SentText.BodyLimit + 1, attempt.RequestBody!.Length);
+        Assert.StartsWith("{\"event\":\"xxx", attempt.RequestBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,10 @@ public static class DispatchingServiceCollectionExtensions
 
         // Header values outside ASCII go out as UTF-8, as the cURL sample shows them.
         RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+
+        // And are read as UTF-8 coming back, so that the log shows a receiver's UTF-8 values as it meant them;
+        // bytes that are not UTF-8 become U+FFFD.
+        ResponseHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
 
         // Through a proxy (HTTP_PROXY and its kin) the connection goes to the proxy and the guard would judge the

@@ -18,24 +18,37 @@ public static class ReceiverText
             return null;
         }
 
-        var kept = text.Length <= Limit ? text : string.Concat(text.AsSpan(0, CutAt(text)), "…");
-
-        return HasControl(kept)
-            ? string.Create(kept.Length, kept, static (span, source) =>
-            {
-                for (var i = 0; i < source.Length; i++)
-                {
-                    span[i] = char.IsControl(source[i]) ? Replacement : source[i];
-                }
-            })
-            : kept;
+        return Replaced(LoggedText.Cut(text, Limit)!, keepLines: false);
     }
 
-    private static bool HasControl(string text)
+    /// <summary>
+    /// A body's start (already cut at 4 KiB) with its line breaks and tabs kept and every other control character
+    /// replaced: NUL or a terminal's escape sequences are no text for the page or the API to show.
+    /// </summary>
+    public static string? ReadableBody(string? body) => body is null ? null : Replaced(body, keepLines: true);
+
+    private static string Replaced(string text, bool keepLines)
+    {
+        if (!HasControl(text, keepLines))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, keepLines), static (span, state) =>
+        {
+            var (source, lines) = state;
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = IsReplaced(source[i], lines) ? Replacement : source[i];
+            }
+        });
+    }
+
+    private static bool HasControl(string text, bool keepLines)
     {
         foreach (var c in text)
         {
-            if (char.IsControl(c))
+            if (IsReplaced(c, keepLines))
             {
                 return true;
             }
@@ -44,6 +57,6 @@ public static class ReceiverText
         return false;
     }
 
-    // Never between the two halves of a surrogate pair: a half alone is no character at all.
-    private static int CutAt(string text) => char.IsHighSurrogate(text[Limit - 1]) ? Limit - 1 : Limit;
+    private static bool IsReplaced(char c, bool keepLines) =>
+        char.IsControl(c) && !(keepLines && c is '\n' or '\r' or '\t');
 }

@@ -50,9 +50,9 @@ public sealed class WebHookSender(
             StartedAt = startedAt,
             Duration = TimeSpan.Zero,
             Method = built.Method,
-            Url = built.Url,
+            Url = SentText.Url(built.Url),
             RequestHeaders = LoggedRequestHeaders(built, messageId),
-            RequestBody = built.Body,
+            RequestBody = SentText.Body(built.Body),
             Omitted = built.Omitted,
         };
 
@@ -64,7 +64,7 @@ public sealed class WebHookSender(
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var echoed = EchoedSecrets.Of(built);
             var start = await ReadStartAsync(response, started, cancellationToken);
-            var body = echoed.Mask(start.Text, start.Cut);
+            var body = ReceiverText.ReadableBody(echoed.Mask(start.Text, start.Cut));
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
             var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);

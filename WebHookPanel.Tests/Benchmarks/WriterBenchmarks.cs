@@ -67,7 +67,7 @@ public sealed class WriterBenchmarks
                     new TaskCompletionSource()));
                 deliveries += pending.Count;
 
-                var result = await writer.WriteAsync(commands, 0, cancellationToken);
+                var result = await writer.WriteAsync(commands, 0, long.MaxValue, cancellationToken);
                 pending = [.. result.Work];
             }
 

@@ -151,7 +151,8 @@ public sealed class MarketerActionTests : PanelTestContext
     {
         var done = new TaskCompletionSource();
         var ingest = new DispatchCommand.Ingest([new DispatchCommand.IngestItem("evt-1", TestData.Event())], done);
-        var result = await Services.GetRequiredService<DeliveryBatchWriter>().WriteAsync([ingest], 0, Cancellation);
+        var writer = Services.GetRequiredService<DeliveryBatchWriter>();
+        var result = await writer.WriteAsync([ingest], 0, long.MaxValue, Cancellation);
         var deliveryId = result.Work.Single(w => w.WebHookId == hookId).DeliveryId;
         await using var context = await database.ContextFactory.CreateDbContextAsync(Cancellation);
         var delivery = await context.Deliveries.SingleAsync(d => d.Id == deliveryId, Cancellation);

@@ -163,7 +163,8 @@ public sealed class WebHookDetailsTests : PanelTestContext
         var evt = TestData.Event();
         var done = new TaskCompletionSource();
         var ingest = new DispatchCommand.Ingest([new DispatchCommand.IngestItem(eventId, evt)], done);
-        var result = await Services.GetRequiredService<DeliveryBatchWriter>().WriteAsync([ingest], 0, Cancellation);
+        var writer = Services.GetRequiredService<DeliveryBatchWriter>();
+        var result = await writer.WriteAsync([ingest], 0, long.MaxValue, Cancellation);
 
         return result.Work.Single(w => w.WebHookId == hookId).DeliveryId;
     }

@@ -104,7 +104,7 @@ public sealed class WalCheckpointerTests
                 [.. Enumerable.Range(0, 20).Select(_ => Event())],
                 new TaskCompletionSource()));
 
-            var result = await writer.WriteAsync(commands, 0, CancellationToken.None);
+            var result = await writer.WriteAsync(commands, 0, long.MaxValue, CancellationToken.None);
             pending = [.. result.Work];
             batches++;
 

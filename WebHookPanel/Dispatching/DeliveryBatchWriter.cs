@@ -32,15 +32,24 @@ public sealed partial class DeliveryBatchWriter(
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>Commits the batch and, when <paramref name="claimLimit"/> allows, a claim of due deliveries.</summary>
+    /// <param name="batch">The commands to commit together.</param>
+    /// <param name="claimLimit">How many due deliveries to claim; 0 for none.</param>
+    /// <param name="handOffBudget">
+    /// How much new deliveries may weigh (<see cref="DeliveryWork.Weight"/>) that are handed to the workers in
+    /// memory; the rest are stored pending, for a claim once the workers have room.
+    /// </param>
+    /// <param name="cancellationToken">Cancels only a batch that has not begun.</param>
     public Task<WriteResult> WriteAsync(
         IReadOnlyList<DispatchCommand> batch,
         int claimLimit,
+        long handOffBudget,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return Task.FromResult(Write(batch, claimLimit));
+            return Task.FromResult(Write(batch, claimLimit, handOffBudget));
         }
         catch
         {
@@ -54,7 +63,7 @@ public sealed partial class DeliveryBatchWriter(
 
     public void Dispose() => _statements?.Dispose();
 
-    private WriteResult Write(IReadOnlyList<DispatchCommand> batch, int claimLimit)
+    private WriteResult Write(IReadOnlyList<DispatchCommand> batch, int claimLimit, long handOffBudget)
     {
         var statements = _statements ??= DispatchStatements.Open(ConnectionString());
         FinishCheckpoint(statements);
@@ -64,7 +73,7 @@ public sealed partial class DeliveryBatchWriter(
         _targets.Refresh(statements);
 
         var applied = ApplyOutcomes(statements, batch, now, changed);
-        var work = AddEvents(statements, batch, now, changed);
+        var work = AddEvents(statements, batch, now, changed, handOffBudget, applied);
         PauseFailingHooks(statements, applied.FailingHooks, now, changed);
         if (claimLimit > 0)
         {
@@ -78,7 +87,7 @@ public sealed partial class DeliveryBatchWriter(
         transaction.Commit();
         notifier.Notify(changed);
 
-        return new WriteResult(work, applied.RetryDueNow, applied.ClaimedAll);
+        return new WriteResult(work, applied.RetryDueNow, applied.ClaimedAll || applied.LeftPending);
     }
 
     // After each checkpoint pass that found the log in use: copy what the writer added since, so that this batch's
@@ -207,7 +216,9 @@ public sealed partial class DeliveryBatchWriter(
         DispatchStatements statements,
         IReadOnlyList<DispatchCommand> batch,
         DateTimeOffset now,
-        HashSet<int> changed)
+        HashSet<int> changed,
+        long handOffBudget,
+        AppliedOutcomes result)
     {
         var fresh = new List<DeliveryWork>();
         var leaseUntil = now + _options.Lease;
@@ -227,12 +238,28 @@ public sealed partial class DeliveryBatchWriter(
                     changed.Add(target.WebHookId);
                     if (_targets.IsPaused(target.WebHookId))
                     {
-                        statements.InsertDelivery(eventId, target, messageId, null, now, null);
+                        statements.InsertDelivery(eventId, target, messageId, DeliveryStatus.Held, null, now, null);
                         continue;
                     }
 
-                    var id = statements.InsertDelivery(eventId, target, messageId, Owner, now, leaseUntil);
-                    fresh.Add(new DeliveryWork(
+                    // The workers have enough in hand (a slow receiver, large events): stored for a later claim
+                    // rather than held in memory, which would otherwise grow for as long as events come in.
+                    if (handOffBudget <= 0)
+                    {
+                        statements.InsertDelivery(eventId, target, messageId, DeliveryStatus.Pending, null, now, null);
+                        result.LeftPending = true;
+                        continue;
+                    }
+
+                    var id = statements.InsertDelivery(
+                        eventId,
+                        target,
+                        messageId,
+                        DeliveryStatus.InFlight,
+                        Owner,
+                        now,
+                        leaseUntil);
+                    var work = new DeliveryWork(
                         id,
                         target.WebHookId,
                         target.Version,
@@ -240,7 +267,9 @@ public sealed partial class DeliveryBatchWriter(
                         0,
                         leaseUntil,
                         item.Event,
-                        null));
+                        item.PayloadJson);
+                    fresh.Add(work);
+                    handOffBudget -= work.Weight;
                 }
             }
         }
@@ -312,5 +341,7 @@ public sealed partial class DeliveryBatchWriter(
         public bool RetryDueNow { get; set; }
 
         public bool ClaimedAll { get; set; }
+
+        public bool LeftPending { get; set; }
     }
 }

@@ -25,6 +25,10 @@ public sealed partial class DeliveryDispatcher(
 
     private readonly DispatcherOptions _options = options.Value;
 
+    // A slow receiver or large events would otherwise let what waits in memory for a worker grow for as long as
+    // events come in; past this, new deliveries are stored pending and claimed as the workers make room.
+    private readonly long _waitingLimit = options.Value.WaitingWeightLimit;
+
     private readonly Channel<DispatchCommand> _commands =
         Channel.CreateUnbounded<DispatchCommand>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -34,6 +38,8 @@ public sealed partial class DeliveryDispatcher(
     private int _claimRequested;
 
     private volatile bool _moreDue;
+
+    private long _waitingWeight;
 
     /// <summary>
     /// Stores the events and their deliveries; returns once they are committed. Throws
@@ -100,6 +106,7 @@ public sealed partial class DeliveryDispatcher(
                 break;
             }
 
+            Interlocked.Add(ref _waitingWeight, -work.Weight);
             if (_moreDue && _work.Reader.Count < _options.Workers)
             {
                 _moreDue = false;
@@ -175,11 +182,13 @@ public sealed partial class DeliveryDispatcher(
 
     private async Task WriteAsync(List<DispatchCommand> batch, bool claim)
     {
-        var limit = claim ? Math.Max(0, _options.ClaimBatchSize - _work.Reader.Count) : 0;
+        var waiting = Interlocked.Read(ref _waitingWeight);
+        var room = claim && waiting < _waitingLimit;
+        var limit = room ? Math.Max(0, _options.ClaimBatchSize - _work.Reader.Count) : 0;
         try
         {
             // Not cancelled by shutdown: a batch is short and what it commits must not be half done.
-            var result = await writer.WriteAsync(batch, limit, CancellationToken.None);
+            var result = await writer.WriteAsync(batch, limit, _waitingLimit - waiting, CancellationToken.None);
             foreach (var ingest in batch.OfType<DispatchCommand.Ingest>())
             {
                 ingest.Done.TrySetResult();
@@ -187,12 +196,13 @@ public sealed partial class DeliveryDispatcher(
 
             foreach (var work in result.Work)
             {
+                Interlocked.Add(ref _waitingWeight, work.Weight);
                 _work.Writer.TryWrite(work);
             }
 
-            if (claim)
+            if (claim || result.MoreDue)
             {
-                _moreDue = result.ClaimedAll || limit == 0;
+                _moreDue = result.MoreDue || (claim && limit == 0);
             }
 
             if (result.RetryDueNow)

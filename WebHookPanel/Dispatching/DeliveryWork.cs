@@ -2,7 +2,9 @@ using WebHookPanel.Events;
 
 namespace WebHookPanel.Dispatching;
 
-/// <summary>A claimed delivery on its way to a sender. Fresh ones carry their event; claimed ones its JSON.</summary>
+/// <summary>
+/// A claimed delivery on its way to a sender. All carry the event's JSON; fresh ones the event read already.
+/// </summary>
 public sealed record DeliveryWork(
     long DeliveryId,
     int WebHookId,
@@ -12,4 +14,14 @@ public sealed record DeliveryWork(
     int ScheduleStep,
     DateTimeOffset LeaseUntil,
     WebHookEvent? Event,
-    string? PayloadJson);
+    string? PayloadJson)
+{
+    // What a delivery costs in memory besides its event: the record, its ids, the queue's slot.
+    private const int Overhead = 256;
+
+    /// <summary>
+    /// Roughly what holding it in memory costs, in characters, so that the dispatcher can bound what waits for a
+    /// worker. Deliveries of one event share it; each is counted as if it had its own, erring on the safe side.
+    /// </summary>
+    public long Weight => Overhead + (PayloadJson?.Length ?? 0);
+}

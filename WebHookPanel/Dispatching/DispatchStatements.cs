@@ -201,11 +201,15 @@ public sealed class DispatchStatements : IDisposable
         return _insertEvent.ExecuteScalar();
     }
 
-    /// <summary>Stores a delivery: in flight under this writer's lease, or held when its hook is paused.</summary>
+    /// <summary>
+    /// Stores a delivery: in flight under this writer's lease, held when its hook is paused, or pending (due now,
+    /// for a later claim) when the workers have enough in hand.
+    /// </summary>
     public long InsertDelivery(
         long eventId,
         TriggerTarget target,
         string messageId,
+        DeliveryStatus status,
         string? owner,
         DateTimeOffset now,
         DateTimeOffset? leaseUntil)
@@ -213,7 +217,7 @@ public sealed class DispatchStatements : IDisposable
         _insertDelivery.Bind("$eventId", eventId);
         _insertDelivery.Bind("$hookId", target.WebHookId);
         _insertDelivery.Bind("$version", target.Version);
-        _insertDelivery.Bind("$status", (owner is null ? DeliveryStatus.Held : DeliveryStatus.InFlight).ToString());
+        _insertDelivery.Bind("$status", status.ToString());
         _insertDelivery.Bind("$owner", owner);
         _insertDelivery.Bind("$leaseUntil", leaseUntil is { } until ? ToStored(until) : null);
         _insertDelivery.Bind("$messageId", messageId);

@@ -46,6 +46,12 @@ public sealed class DispatcherOptions
     /// <summary>Most events, outcomes and releases committed in one transaction.</summary>
     public int WriteBatchSize { get; set; } = 512;
 
+    /// <summary>
+    /// How many megabytes of events may wait in memory for a worker; past it, new deliveries wait in the database
+    /// and are claimed as the workers make room.
+    /// </summary>
+    public int WaitingMemoryMegabytes { get; set; } = 64;
+
     /// <summary>Consecutive failed or dead deliveries that pause a hook.</summary>
     public int PauseThreshold { get; set; } = 20;
 
@@ -56,4 +62,7 @@ public sealed class DispatcherOptions
     public string[] AllowedPrivateNetworks { get; set; } = [];
 
     public IReadOnlyList<TimeSpan> EffectiveSchedule => Schedule ?? DefaultSchedule;
+
+    /// <summary><see cref="WaitingMemoryMegabytes"/> as <see cref="DeliveryWork.Weight"/> counts: characters.</summary>
+    public long WaitingWeightLimit => WaitingMemoryMegabytes * 1024L * 1024 / sizeof(char);
 }

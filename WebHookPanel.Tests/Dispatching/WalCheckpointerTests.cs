@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WebHookPanel.Data;
@@ -49,6 +50,30 @@ public sealed class WalCheckpointerTests
         // SQLite writes fresh salts into the log's header each time it starts the log over.
         Assert.NotEqual(first, next);
         Assert.True(batches > 0);
+    }
+
+    [Fact]
+    public async Task Connection_BurstOfLargeWritesThenAnother_LogIsCutBackTo64Megabytes()
+    {
+        const long limit = 64L * 1024 * 1024;
+        var token = TestContext.Current.CancellationToken;
+        await using var database = await PanelDatabase.CreateAsync(token);
+        await using var context = await database.ContextFactory.CreateDbContextAsync(token);
+        var log = database.FilePath + "-wal";
+
+        await context.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TABLE Burst (Data BLOB);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80)
+            INSERT INTO Burst SELECT randomblob(1048576) FROM n;
+            """,
+            token);
+        var peak = new FileInfo(log).Length;
+        await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", token);
+        await context.Database.ExecuteSqlRawAsync("DELETE FROM Burst;", token);
+
+        Assert.True(peak > limit, $"the burst's log held {peak} bytes");
+        Assert.InRange(new FileInfo(log).Length, 1, limit);
     }
 
     // Polls the log's header until its salts differ from `seen`; null waits for the log to exist.

@@ -330,7 +330,7 @@ public sealed partial class DeliveryBatchWriter(
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Webhook {WebHookId} paused: {Reason}")]
     private static partial void LogPaused(ILogger logger, int webHookId, string reason);
 
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning,
         Message = "Delivery {DeliveryId} of webhook {WebHookId} is dead after {Attempts} attempts")]
     private static partial void LogDead(ILogger logger, long deliveryId, int webHookId, int attempts);
 

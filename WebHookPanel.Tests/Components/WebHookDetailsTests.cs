@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using WebHookPanel.Components.Pages.WebHooks;
 using WebHookPanel.Dispatching;
 using WebHookPanel.Tests.Infrastructure;
@@ -111,6 +112,27 @@ public sealed class WebHookDetailsTests : PanelTestContext
             page.Find($"[data-testid=delivery-status-{deliveryId}]").TextContent.Trim()));
         Assert.Equal(DeliveryStatus.Pending, await StatusInDatabaseAsync(database, deliveryId));
         Assert.Empty(page.FindAll($"[data-testid=replay-{deliveryId}]"));
+    }
+
+    [Fact]
+    public async Task ClickReplay_HookDeletedMeanwhile_SaysSoAndLeavesTheDeliveriesDead()
+    {
+        var database = await UseDispatchingAsync();
+        var hookId = await CreateHookAsync(database);
+        var deliveryId = await AddDeliveryAsync(hookId, "evt-deleted");
+        await ChangeDeliveryAsync(database, deliveryId, d => d.Die("server error", database.TimeProvider.GetUtcNow()));
+        var page = RenderPage(hookId);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-testid=replay-{deliveryId}]")));
+        await database.Store.DeleteAsync(hookId, TestActors.Admin, Cancellation);
+
+        page.Find($"[data-testid=replay-{deliveryId}]").Click();
+        await page.InvokeAsync(() => page.Instance.ReplayDeadAsync());
+
+        var shown = Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
+        Assert.Equal(
+            [$"Delivery {deliveryId} no longer exists, or its webhook was deleted.", "This webhook no longer exists."],
+            shown);
+        Assert.Equal(DeliveryStatus.Dead, await StatusInDatabaseAsync(database, deliveryId));
     }
 
     [Fact]

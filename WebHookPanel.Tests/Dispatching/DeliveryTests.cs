@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using WebHookPanel.Api;
 using WebHookPanel.Dispatching;
@@ -262,6 +263,49 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Single(results, r => r == ReplayResult.Replayed);
         Assert.All(results.Where(r => r != ReplayResult.Replayed), r => Assert.Equal(ReplayResult.NotFinished, r));
         Assert.Equal(2, _host.Receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Replay_DeletedHook_Returns404AndLeavesTheDeadDeliveryAsItWas()
+    {
+        await using var host = await DispatchHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dispatcher:QuickRetries"] = "0",
+            ["Dispatcher:Schedule:0"] = "00:00:00",
+        });
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/fail"));
+        using var posted = await host.PostEventsAsync(DispatchTestData.Event("del-1"));
+        var dead = await host.OnlyDeliveryWhenAsync(hookId, d => d.Status == DeliveryStatus.Dead, "dead");
+        using var deleted = await host.Api.DeleteAsync($"/api/webhooks/{hookId}", Token);
+
+        using var replay = await host.Api.PostAsync($"/api/deliveries/{dead.Id}/replay", null, Token);
+        using var replayDead = await host.Api.PostAsync($"/api/webhooks/{hookId}/replay-dead", null, Token);
+
+        var stored = (await host.StoredDeliveriesAsync(hookId)).Single();
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, replay.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, replayDead.StatusCode);
+        Assert.Equal(DeliveryStatus.Dead, stored.Status);
+        Assert.Equal(dead.LastError, stored.LastError);
+        Assert.Equal(2, host.Receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Replay_HeldDelivery_Returns409SayingToResumeAndKeepsItHeld()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/gone"));
+        using var first = await _host.PostEventsAsync(DispatchTestData.Event("held-1"));
+        await _host.OnlyDeliveryWhenAsync(hookId, d => d.Status == DeliveryStatus.Failed, "failed on 410");
+        using var second = await _host.PostEventsAsync(DispatchTestData.Event("held-2"));
+        var held = (await _host.DeliveriesAsync(hookId)).Items[0];
+
+        using var replay = await _host.Api.PostAsync($"/api/deliveries/{held.Id}/replay", null, Token);
+
+        var problem = await replay.Content.ReadFromJsonAsync<ProblemDetails>(Token);
+        Assert.Equal(DeliveryStatus.Held, held.Status);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Contains("resume the webhook", problem!.Detail, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Held, (await _host.StoredDeliveriesAsync(hookId))[1].Status);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

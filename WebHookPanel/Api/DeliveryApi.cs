@@ -17,7 +17,10 @@ public static class DeliveryApi
             .Produces<DeliveryPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("deliveries/{id:long}/replay", ReplayAsync);
+        api.MapPost("deliveries/{id:long}/replay", ReplayAsync)
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("webhooks/{id:int}/replay-dead", ReplayDeadAsync);
         api.MapPost("webhooks/{id:int}/resume", ResumeAsync)
             .Produces(StatusCodes.Status204NoContent)
@@ -59,6 +62,11 @@ public static class DeliveryApi
         {
             ReplayResult.Replayed => TypedResults.Accepted((string?)null),
             ReplayResult.NotFound => TypedResults.NotFound(),
+            ReplayResult.Held => TypedResults.Problem(
+                detail: "The delivery is held while its webhook is paused; resume the webhook and it will be sent "
+                    + "without a replay.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The delivery is held."),
             _ => TypedResults.Problem(
                 detail: "The delivery is still pending or in flight; it will be sent without a replay.",
                 statusCode: StatusCodes.Status409Conflict,

@@ -101,15 +101,19 @@ public sealed class DeliveryCommands(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Sends a finished delivery again, with its <c>webhook-id</c>, from the start of the schedule.</summary>
+    /// <summary>
+    /// Sends a finished delivery again, with its <c>webhook-id</c>, from the start of the schedule. A delivery of a
+    /// deleted hook is not found, as the hook is not: the dispatcher would only fail it again.
+    /// </summary>
     public async Task<ReplayResult> ReplayAsync(long deliveryId, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
 
         // One conditional UPDATE, not a read and a save: two replays at once, or a replay and a claim, must not
-        // both see the delivery finished and send it twice.
-        var finished = context.Deliveries.Where(d => d.Id == deliveryId
-            && d.Status != DeliveryStatus.Pending && d.Status != DeliveryStatus.InFlight);
+        // both see the delivery finished and send it twice; nor may a hook deleted meanwhile get it started over.
+        var finished = Replayable(context).Where(d => d.Id == deliveryId
+            && d.Status != DeliveryStatus.Pending && d.Status != DeliveryStatus.InFlight
+            && d.Status != DeliveryStatus.Held);
         if (await StartOverAsync(finished, cancellationToken) == 1)
         {
             dispatcher.RequestClaim();
@@ -117,26 +121,40 @@ public sealed class DeliveryCommands(
             return ReplayResult.Replayed;
         }
 
-        return await context.Deliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken)
-            ? ReplayResult.NotFinished
-            : ReplayResult.NotFound;
+        var status = await Replayable(context)
+            .Where(d => d.Id == deliveryId)
+            .Select(d => (DeliveryStatus?)d.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return status switch
+        {
+            null => ReplayResult.NotFound,
+            DeliveryStatus.Held => ReplayResult.Held,
+            _ => ReplayResult.NotFinished,
+        };
     }
 
-    /// <summary>Replays every dead delivery of a hook; null when there is no such hook.</summary>
+    /// <summary>Replays every dead delivery of a hook; null when there is no such hook or it was deleted.</summary>
     public async Task<int?> ReplayDeadAsync(int webHookId, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await context.WebHooks.AnyAsync(h => h.Id == webHookId, cancellationToken))
+        if (!await context.WebHooks.AnyAsync(h => h.Id == webHookId && h.DeletedAt == null, cancellationToken))
         {
             return null;
         }
 
-        var dead = context.Deliveries.Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Dead);
+        // The hook is asked again inside the UPDATE: a delete between the two must not start its deliveries over.
+        var dead = Replayable(context)
+            .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Dead);
         var replayed = await StartOverAsync(dead, cancellationToken);
         dispatcher.RequestClaim();
 
         return replayed;
     }
+
+    // The deliveries of hooks that still exist: only those can be sent again.
+    private static IQueryable<Delivery> Replayable(PanelDbContext context) =>
+        context.Deliveries.Where(d => context.WebHooks.Any(h => h.Id == d.WebHookId && h.DeletedAt == null));
 
     // Starts the schedule over, due now; the admin asked to send them again.
     private async Task<int> StartOverAsync(IQueryable<Delivery> deliveries, CancellationToken cancellationToken)

@@ -234,7 +234,8 @@ public sealed partial class WebHookDetails : IDisposable
             {
                 ReplayResult.Replayed => $"Replaying delivery {delivery.Id}.",
                 ReplayResult.NotFinished => $"Delivery {delivery.Id} is still being sent.",
-                _ => $"Delivery {delivery.Id} no longer exists.",
+                ReplayResult.Held => $"Delivery {delivery.Id} is held: resume the webhook to send it.",
+                _ => $"Delivery {delivery.Id} no longer exists, or its webhook was deleted.",
             },
             result == ReplayResult.Replayed ? Severity.Success : Severity.Info);
         await RefreshAsync();

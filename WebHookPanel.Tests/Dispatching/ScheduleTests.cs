@@ -113,6 +113,40 @@ public sealed class ScheduleTests
         Assert.Equal(TimeSpan.FromMinutes(3), wait);
     }
 
+    [Theory]
+    [InlineData("2147483648", 86_400)]
+    [InlineData("999999999999", 86_400)]
+    [InlineData("100000", 86_400)]
+    [InlineData("120", 120)]
+    [InlineData("00000000000120", 120)]
+    [InlineData("0", 0)]
+    public void RetryAfter_Seconds_AreTheWaitCappedAtADayHoweverLarge(string header, int seconds)
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", header);
+
+        var wait = DeliveryRules.RetryAfter(response.StatusCode, response.Headers, now);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), wait);
+    }
+
+    [Theory]
+    [InlineData(429, "soon")]
+    [InlineData(429, "-5")]
+    [InlineData(429, "12 34")]
+    [InlineData(500, "999999999999")]
+    public void RetryAfter_NotSecondsOrNotAskedToWait_IsNoWait(int status, string header)
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+        using var response = new HttpResponseMessage((System.Net.HttpStatusCode)status);
+        response.Headers.TryAddWithoutValidation("Retry-After", header);
+
+        var wait = DeliveryRules.RetryAfter(response.StatusCode, response.Headers, now);
+
+        Assert.Null(wait);
+    }
+
     [Fact]
     public void Validate_BadSettings_NamesEachSetting()
     {

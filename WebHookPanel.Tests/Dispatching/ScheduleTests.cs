@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using WebHookPanel.Dispatching;
 
@@ -158,6 +159,73 @@ public sealed class ScheduleTests
         Assert.Contains(
             result.Failures!,
             f => f.StartsWith("Dispatcher:AllowedPrivateNetworks:0", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Lease", "10675199.00:00:00", "between 00:00:01 and 1.00:00:00")]
+    [InlineData("Lease", "1.00:00:01", "between 00:00:01 and 1.00:00:00")]
+    [InlineData("AttemptTimeout", "10675199.00:00:00", "between 00:00:00.0100000 and 00:05:00")]
+    [InlineData("QuickRetryDelay", "00:01:01", "between 00:00:00 and 00:01:00")]
+    [InlineData("PollInterval", "00:01:01", "between 00:00:00.0010000 and 00:01:00")]
+    [InlineData("ShutdownGrace", "00:05:01", "between 00:00:00 and 00:05:00")]
+    [InlineData("ShutdownGrace", "-00:00:01", "between 00:00:00 and 00:05:00")]
+    [InlineData("Schedule:0", "7.00:00:01", "between 00:00:00 and 7.00:00:00")]
+    [InlineData("Schedule:0", "10675199.00:00:00", "between 00:00:00 and 7.00:00:00")]
+    [InlineData("QuickRetries", "2147483647", "between 0 and 5")]
+    [InlineData("Workers", "1025", "between 1 and 1024")]
+    [InlineData("ClaimBatchSize", "10001", "between 1 and 10000")]
+    [InlineData("WriteBatchSize", "10001", "between 1 and 10000")]
+    [InlineData("PauseThreshold", "100001", "between 1 and 100000")]
+    public void Validate_SettingAboveItsBound_NamesItAndTheAllowedRange(string setting, string value, string range)
+    {
+        var options = Bind(new Dictionary<string, string?> { [$"Dispatcher:{setting}"] = value });
+
+        var result = new DispatcherOptionsValidator().Validate(null, options);
+
+        Assert.Equal([$"Dispatcher:{setting} must be {range}; it is {value}."], result.Failures);
+    }
+
+    [Fact]
+    public void Validate_EverySettingAtItsUpperBound_Passes()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Dispatcher:Workers"] = "1024",
+            ["Dispatcher:ClaimBatchSize"] = "10000",
+            ["Dispatcher:WriteBatchSize"] = "10000",
+            ["Dispatcher:PauseThreshold"] = "100000",
+            ["Dispatcher:QuickRetries"] = "5",
+            ["Dispatcher:AttemptTimeout"] = "00:05:00",
+            ["Dispatcher:QuickRetryDelay"] = "00:01:00",
+            ["Dispatcher:Lease"] = "1.00:00:00",
+            ["Dispatcher:PollInterval"] = "00:01:00",
+            ["Dispatcher:ShutdownGrace"] = "00:05:00",
+            ["Dispatcher:Schedule:0"] = "7.00:00:00",
+        });
+
+        var result = new DispatcherOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_ScheduleOfMoreThanAHundredRetries_SaysHowManyItMayList()
+    {
+        var options = new DispatcherOptions { Schedule = [.. Enumerable.Repeat(TimeSpan.FromMinutes(1), 101)] };
+
+        var result = new DispatcherOptionsValidator().Validate(null, options);
+
+        Assert.Equal(["Dispatcher:Schedule lists at most 100 retries; it lists 101."], result.Failures);
+    }
+
+    private static DispatcherOptions Bind(Dictionary<string, string?> settings)
+    {
+        var options = new DispatcherOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
+            .GetSection(DispatcherOptions.SectionName)
+            .Bind(options);
+
+        return options;
     }
 
     private static async Task<DeliveryView> AttemptsAsync(DispatchHost host, int hookId, int attempts) =>

@@ -15,6 +15,10 @@ public static class PanelJson
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         // Enums travel as one of their names only: a number or a list of names would let other values through.
         options.Converters.Add(new SingleNameEnumConverterFactory());
+
+        // A property given twice, in an object or a dictionary, is refused: the last one would win unseen. What
+        // the panel stored itself was written by this serializer and never repeats one.
+        options.AllowDuplicateProperties = false;
     }
 
     private static JsonSerializerOptions Create()

@@ -106,5 +106,39 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.StartsWith("evt_", accepted.Ids[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"type":"PushClick","type":"Event",~}""", "type")]
+    [InlineData("""{"type":"PushClick","Type":"Event",~}""", "Type")]
+    [InlineData("""[{"type":"PushClick",~},{"type":"PushClick",~,"id":"a","id":"b"}]""", "[1].id")]
+    [InlineData("""{"type":"PushClick",~,"user":{"email":"a@example.com","email":"b@example.com"}}""", "user.email")]
+    [InlineData("""[{"type":"PushClick",~,"device":{"os":"iOS","os":"Android"}}]""", "[0].device.os")]
+    [InlineData("""{"type":"PushClick",~,"context":{"k":"1"},"params":{"userId":"1","userId":"2"}}""", "params.userId")]
+    [InlineData("""{"type":"PushClick",~,"context":{"k":"1"},"context":{"k":"2"}}""", "context")]
+    public async Task PostEvents_PropertyGivenTwice_Returns400NamingItsPath(string json, string field)
+    {
+        using var content = new StringContent(
+            json.Replace("~", "\"occurredAt\":\"2026-12-03T10:15:00Z\"", StringComparison.Ordinal),
+            Encoding.UTF8,
+            "application/json");
+
+        using var response = await _host.Api.PostAsync("/api/events", content, Token);
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], problem!.Errors.Keys.ToArray());
+        Assert.Equal($"'{field}' is given more than once; send each property once.", problem.Errors[field].Single());
+    }
+
+    [Fact]
+    public async Task PostEvents_SameKeyInOtherCase_IsTwoKeysAndAccepted()
+    {
+        var evt = DispatchTestData.Event("case-1");
+        evt["user"] = new Dictionary<string, string> { ["email"] = "a@example.com", ["Email"] = "b@example.com" };
+
+        using var response = await _host.PostEventsAsync(evt);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 }

@@ -35,19 +35,12 @@ public static class ApiBody
         }
         catch (JsonException exception)
         {
-            var field = FieldOf(exception.Path);
-            var errors = new Dictionary<string, string[]>
-            {
-                [field] = [$"The value of '{field}' could not be read: check its type and spelling."],
-            };
+            var (field, message) = JsonReadError.Of(exception);
+            var errors = new Dictionary<string, string[]> { [field] = [message] };
 
             return (null, TypedResults.ValidationProblem(errors, title: "The request body is not valid JSON."));
         }
     }
-
-    /// <summary><c>$.headers[1].source</c> becomes <c>headers[1].source</c>; the whole body is <c>body</c>.</summary>
-    private static string FieldOf(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
 
     private static IResult Missing() =>
         TypedResults.Problem(

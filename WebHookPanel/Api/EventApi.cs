@@ -117,11 +117,7 @@ public static class EventApi
         }
         catch (JsonException exception)
         {
-            var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$"
-                ? "body"
-                : exception.Path.TrimStart('$', '.');
-
-            var message = $"The value of '{field}' could not be read: check its type and spelling.";
+            var (field, message) = JsonReadError.Of(exception);
 
             return ([], false, Invalid(field, message));
         }

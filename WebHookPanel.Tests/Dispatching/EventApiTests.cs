@@ -140,5 +140,35 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PostEvents_BodyStartsWithByteOrderMark_Returns202(bool isArray)
+    {
+        var evt = DispatchTestData.Event("bom-1");
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes<object>(isArray ? new object[] { evt } : evt);
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. json]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _host.Api.PostAsync("/api/events", content, Token);
+
+        var accepted = await response.Content.ReadFromJsonAsync<EventsAccepted>(Token);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(["bom-1"], accepted!.Ids);
+    }
+
+    [Fact]
+    public async Task TestSend_BodyStartsWithByteOrderMark_IsReadToo()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok"));
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { @event = DispatchTestData.Event("b") });
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. json]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _host.Api.PostAsync($"/api/webhooks/{hookId}/test", content, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 }

@@ -10,6 +10,8 @@ public static class EventApi
 
     public const int MaxEvents = 1000;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static IEndpointRouteBuilder MapEventApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/events", PostAsync)
@@ -93,7 +95,14 @@ public static class EventApi
 
     private static (List<IncomingEvent?> Events, bool IsArray, IResult? Problem) Parse(byte[] body)
     {
-        var first = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        // A UTF-8 byte order mark may come first, as some clients write one; the JSON reader does not skip it.
+        var json = body.AsSpan();
+        if (json.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
+        var first = json.IndexOfAnyExcept(" \t\r\n"u8);
         if (first < 0)
         {
             return ([], false, TypedResults.Problem(
@@ -104,14 +113,14 @@ public static class EventApi
 
         try
         {
-            if (body[first] == (byte)'[')
+            if (json[first] == (byte)'[')
             {
-                var many = JsonSerializer.Deserialize<List<IncomingEvent?>>(body, PanelJson.Options) ?? [];
+                var many = JsonSerializer.Deserialize<List<IncomingEvent?>>(json, PanelJson.Options) ?? [];
 
                 return (many, true, many.Count == 0 ? Invalid("body", "Send at least one event.") : null);
             }
 
-            var one = JsonSerializer.Deserialize<IncomingEvent>(body, PanelJson.Options);
+            var one = JsonSerializer.Deserialize<IncomingEvent>(json, PanelJson.Options);
 
             return ([one], false, one is null ? Invalid("body", "Send an event object, not null.") : null);
         }

@@ -170,5 +170,33 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\U0001F600")]
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467")]
+    [InlineData("e\u0301")]
+    public async Task PostEvents_IdAndCodeOf200CharactersAsSeen_Returns202(string character)
+    {
+        var text = string.Concat(Enumerable.Repeat(character, 200));
+
+        using var response = await _host.PostEventsAsync(DispatchTestData.Event(text, type: "Event", code: text));
+
+        var accepted = await response.Content.ReadFromJsonAsync<EventsAccepted>(Token);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal([text], accepted!.Ids);
+    }
+
+    [Fact]
+    public async Task PostEvents_IdAndCodeOf201CharactersAsSeen_Returns400CountingThemAsSeen()
+    {
+        var text = string.Concat(Enumerable.Repeat("\U0001F600", 201));
+
+        using var response = await _host.PostEventsAsync(DispatchTestData.Event(text, type: "Event", code: text));
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["The id is 201 characters long; shorten it to at most 200."], problem!.Errors["id"]);
+        Assert.Equal(["The code is 201 characters long; shorten it to at most 200."], problem.Errors["code"]);
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 }

@@ -8,11 +8,17 @@ public sealed class IncomingEventValidator : AbstractValidator<IncomingEvent>
 {
     public const int MaxIdLength = 200;
 
+    /// <summary>As long as a hook's filter, which the code is matched against.</summary>
+    public const int MaxCodeLength = WebHookDefinitionValidator.MaxFilterLength;
+
+    /// <remarks>Lengths count what people see (text elements), as the webhook form's: an emoji counts once.</remarks>
     public IncomingEventValidator()
     {
         RuleFor(e => e.Id)
             .NotEmpty().WithMessage("Leave 'id' out or give a non-empty id.")
-            .MaximumLength(MaxIdLength).WithMessage($"An event id has at most {MaxIdLength} characters.")
+            .Must(id => !TextRules.IsLongerThan(id!, MaxIdLength))
+            .WithMessage(e => $"The id is {TextRules.Count(TextRules.Length(e.Id!))} characters long; shorten it "
+                + $"to at most {MaxIdLength}.")
             .When(e => e.Id is not null);
         RuleFor(e => e.Type)
             .NotNull().WithMessage("Give the trigger type: PushClick, MessageLog, Geofence or Event.");
@@ -20,7 +26,10 @@ public sealed class IncomingEventValidator : AbstractValidator<IncomingEvent>
             .NotEmpty().WithMessage("An 'Event' event needs its event code in 'code'.")
             .When(e => e.Type == TriggerType.Event);
         RuleFor(e => e.Code)
-            .MaximumLength(200).WithMessage("The code has at most 200 characters.");
+            .Must(code => !TextRules.IsLongerThan(code!, MaxCodeLength))
+            .WithMessage(e => $"The code is {TextRules.Count(TextRules.Length(e.Code!))} characters long; shorten "
+                + $"it to at most {MaxCodeLength}.")
+            .When(e => e.Code is not null);
         RuleFor(e => e.OccurredAt)
             .NotNull().WithMessage("Give the time of the event in 'occurredAt', e.g. 2026-12-03T10:15:00Z.");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using WebHookPanel.Api;
 
 namespace WebHookPanel.Tests.Dispatching;
@@ -196,6 +197,79 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["The id is 201 characters long; shorten it to at most 200."], problem!.Errors["id"]);
         Assert.Equal(["The code is 201 characters long; shorten it to at most 200."], problem.Errors["code"]);
+    }
+
+    [Fact]
+    public async Task PostEvents_SameIdSameContentInAnotherOrder_Returns202AndStoresItOnce()
+    {
+        var evt = DispatchTestData.Event("again-1");
+        var reordered = DispatchTestData.Event("again-1");
+        reordered["user"] = new Dictionary<string, string> { ["email"] = "user42@example.com", ["externalId"] = "42" };
+
+        using var first = await _host.PostEventsAsync(evt);
+        using var second = await _host.PostEventsAsync(new[] { reordered, evt });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Single(await StoredPayloadsAsync("again-1"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PostEvents_StoredIdWithOtherContent_Returns409NamingTheIdAndStoresNothing(bool isArray)
+    {
+        var other = DispatchTestData.Event("used-1", parameters: new() { ["userId"] = "43" });
+        using var first = await _host.PostEventsAsync(DispatchTestData.Event("used-1"));
+        var stored = await StoredPayloadsAsync("used-1");
+
+        using var second = await _host.PostEventsAsync(
+            isArray ? new[] { DispatchTestData.Event("fresh-1"), other } : other);
+
+        var problem = await second.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        var field = isArray ? "[1].id" : "id";
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal([field], problem!.Errors.Keys.ToArray());
+        Assert.StartsWith("This id was already used for a different event", problem.Errors[field].Single(),
+            StringComparison.Ordinal);
+        Assert.Equal(stored, await StoredPayloadsAsync("used-1"));
+        Assert.Empty(await StoredPayloadsAsync("fresh-1"));
+    }
+
+    [Fact]
+    public async Task PostEvents_OccurredAtInAnotherOffset_IsOtherContent()
+    {
+        var other = DispatchTestData.Event("offset-1");
+        other["occurredAt"] = "2026-12-03T11:15:00+01:00";
+        using var first = await _host.PostEventsAsync(DispatchTestData.Event("offset-1"));
+
+        using var second = await _host.PostEventsAsync(other);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostEvents_BatchWithOneIdForTwoEvents_Returns400NamingTheSecond()
+    {
+        var other = DispatchTestData.Event("twice-1", code: "other");
+        object[] batch = [DispatchTestData.Event("twice-1"), DispatchTestData.Event("e1"), other];
+
+        using var response = await _host.PostEventsAsync(batch);
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["[2].id"], problem!.Errors.Keys.ToArray());
+        Assert.Equal(
+            "Event [0] of this batch has the same id with other content; give each event its own id.",
+            problem.Errors["[2].id"].Single());
+        Assert.Empty(await StoredPayloadsAsync("twice-1"));
+    }
+
+    private async Task<List<string>> StoredPayloadsAsync(string clientId)
+    {
+        await using var context = await _host.Database.CreateDbContextAsync(Token);
+
+        return await context.Events.Where(e => e.ClientId == clientId).Select(e => e.PayloadJson).ToListAsync(Token);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -50,10 +50,28 @@ public static class EventApi
             return TypedResults.ValidationProblem(errors, title: "The events have invalid fields.");
         }
 
+        var valid = events.Select(e => e!).ToList();
+        var repeated = EventIntake.FindRepeatedIds(valid);
+        if (repeated.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                repeated.ToDictionary(
+                    r => $"[{r.Index}].id",
+                    r => new[] { $"Event [{r.Earlier}] of this batch has the same id with other content; give each "
+                        + "event its own id." }),
+                title: "The batch uses an id for two different events.");
+        }
+
+        var reused = await intake.FindReusedIdsAsync(valid, cancellationToken);
+        if (reused.Count > 0)
+        {
+            return Reused(reused, isArray);
+        }
+
         IReadOnlyList<string> ids;
         try
         {
-            ids = await intake.IngestAsync([.. events.Select(e => e!)], cancellationToken);
+            ids = await intake.IngestAsync(valid, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
@@ -161,6 +179,21 @@ public static class EventApi
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [field] = [message] },
             title: "The request body is not valid.");
+
+    private static IResult Reused(IReadOnlyList<int> reused, bool isArray)
+    {
+        var errors = reused.ToDictionary(
+            i => isArray ? $"[{i}].id" : "id",
+            _ => new[] { "This id was already used for a different event; send that event's content to repeat it, "
+                + "or give this event a new id." });
+
+        return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "An event id was already used for a different event.",
+            Detail = "An id names one event: the same event sent again is accepted once, other content is refused.",
+        });
+    }
 
     private static IResult TooLarge(string detail) =>
         TypedResults.Problem(

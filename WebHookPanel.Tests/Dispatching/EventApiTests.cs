@@ -265,6 +265,44 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Empty(await StoredPayloadsAsync("twice-1"));
     }
 
+    [Theory]
+    [InlineData("""{"event":{}}""", "event.type")]
+    [InlineData("""{"event":{"type":"Event"}}""", "event.code")]
+    [InlineData("""{"event":{"type":"Nope"}}""", "event.type")]
+    [InlineData("""{"event":{"type":"PushClick","id":""}}""", "event.id")]
+    [InlineData("""{"event":{"type":"PushClick","code":"~"}}""", "event.code")]
+    public async Task TestSend_InvalidEvent_Returns400NamingTheFieldAndSendsNothing(string json, string field)
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok"));
+        using var content = new StringContent(
+            json.Replace("~", new string('x', 201), StringComparison.Ordinal),
+            Encoding.UTF8,
+            "application/json");
+
+        using var response = await _host.Api.PostAsync($"/api/webhooks/{hookId}/test", content, Token);
+
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], problem!.Errors.Keys.ToArray());
+        Assert.Empty(_host.Receiver.Requests);
+    }
+
+    [Fact]
+    public async Task TestSend_EventWithoutTime_IsSentAsOfNow()
+    {
+        var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/ok"));
+        var evt = DispatchTestData.Event("no-time");
+        evt.Remove("occurredAt");
+
+        using var response = await _host.Api.PostAsJsonAsync(
+            $"/api/webhooks/{hookId}/test",
+            new { @event = evt },
+            Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Receiver.Requests);
+    }
+
     private async Task<List<string>> StoredPayloadsAsync(string clientId)
     {
         await using var context = await _host.Database.CreateDbContextAsync(Token);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebHookPanel.Dispatching;
+using WebHookPanel.Events;
 
 namespace WebHookPanel.Api;
 
@@ -104,6 +105,8 @@ public static class DeliveryApi
         int id,
         HttpRequest request,
         DeliveryCommands commands,
+        EventIntake intake,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await ApiBody.ReadAsync<TestSendRequest>(request, cancellationToken);
@@ -119,7 +122,21 @@ public static class DeliveryApi
                 title: "The test request is incomplete.");
         }
 
-        var result = await commands.TestSendAsync(id, evt, cancellationToken, body.Version);
+        // The rules of POST /api/events, but the time may be left out: no request is built from it, so a test
+        // takes the time it is sent, as the browser's test dialog does.
+        evt.OccurredAt ??= timeProvider.GetUtcNow();
+        var errors = intake.Validate(evt).Errors
+            .GroupBy(f => f.PropertyName)
+            .ToDictionary(
+                f => $"event.{ValidationProblems.JsonPath(f.Key)}",
+                f => f.Select(e => e.ErrorMessage).ToArray(),
+                StringComparer.Ordinal);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The test event has invalid fields.");
+        }
+
+        var result = await commands.TestSendAsync(id, evt.ToEvent(evt.Id), cancellationToken, body.Version);
         if (!result.Found)
         {
             return TypedResults.NotFound();

@@ -22,8 +22,10 @@ public sealed class IncomingEvent
 
     public Dictionary<string, string?>? Params { get; set; }
 
-    /// <summary>The event to store; call only once the validator passed it.</summary>
-    public WebHookEvent ToEvent(string id) => new()
+    /// <summary>
+    /// The event to store, or to send as a test with no id of its own; call only once the validator passed it.
+    /// </summary>
+    public WebHookEvent ToEvent(string? id) => new()
     {
         Id = id,
         Type = Type ?? throw new InvalidOperationException("The event has no type."),

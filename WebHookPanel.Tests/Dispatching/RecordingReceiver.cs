@@ -14,7 +14,8 @@ namespace WebHookPanel.Tests.Dispatching;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 that records every request. The path picks the answer: <c>/ok</c> 200,
-/// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <c>Retry-After: 120</c>,
+/// <c>/fail</c> 500, <c>/hang</c> never answers, <c>/throttle</c> 429 with <see cref="ThrottleFor"/> as its
+/// <c>Retry-After</c>,
 /// <c>/unavailable</c> 503 with <see cref="RetryAt"/> as an HTTP-date <c>Retry-After</c>, <c>/reject</c> 400,
 /// <c>/gone</c> 410, <c>/redirect</c> 302 to <c>/ok</c>, <c>/session</c> 200 with <see cref="SessionCookie"/> in
 /// <c>Set-Cookie</c>, <c>/echo</c> 200 repeating the request's headers in its body and its <c>Authorization</c> in
@@ -39,6 +40,9 @@ public sealed class RecordingReceiver : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     public int GateAfter { get; set; } = int.MaxValue;
+
+    /// <summary>The <c>Retry-After</c> of <c>/throttle</c>.</summary>
+    public string ThrottleFor { get; set; } = "120";
 
     /// <summary>The date that <c>/unavailable</c> names in its <c>Retry-After</c>.</summary>
     public DateTimeOffset RetryAt { get; set; } = DateTimeOffset.UnixEpoch;
@@ -105,7 +109,7 @@ public sealed class RecordingReceiver : IAsyncDisposable
                 break;
             case "throttle":
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "120";
+                context.Response.Headers.RetryAfter = ThrottleFor;
                 break;
             case "unavailable":
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

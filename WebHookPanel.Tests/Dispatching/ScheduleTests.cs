@@ -51,6 +51,21 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public async Task Delivery_TooManyRequestsForMoreSecondsThanTheParserReads_WaitsADay()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await DispatchHost.StartAsync(NoQuickRetries, time);
+        host.Receiver.ThrottleFor = "999999999999";
+        var hookId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/throttle"));
+        var start = time.GetUtcNow();
+
+        using var response = await host.PostEventsAsync(DispatchTestData.Event("t-huge"));
+        var afterOne = await AttemptsAsync(host, hookId, 1);
+
+        Assert.Equal(start + TimeSpan.FromDays(1), afterOne.NextAttemptAt);
+    }
+
+    [Fact]
     public async Task Delivery_UnavailableWithHttpDate_WaitsUntilThatDate()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
@@ -176,6 +191,8 @@ public sealed class ScheduleTests
     [InlineData("ClaimBatchSize", "10001", "between 1 and 10000")]
     [InlineData("WriteBatchSize", "10001", "between 1 and 10000")]
     [InlineData("PauseThreshold", "100001", "between 1 and 100000")]
+    [InlineData("WaitingMemoryMegabytes", "16385", "between 1 and 16384")]
+    [InlineData("WaitingMemoryMegabytes", "0", "between 1 and 16384")]
     public void Validate_SettingAboveItsBound_NamesItAndTheAllowedRange(string setting, string value, string range)
     {
         var options = Bind(new Dictionary<string, string?> { [$"Dispatcher:{setting}"] = value });
@@ -194,6 +211,7 @@ public sealed class ScheduleTests
             ["Dispatcher:ClaimBatchSize"] = "10000",
             ["Dispatcher:WriteBatchSize"] = "10000",
             ["Dispatcher:PauseThreshold"] = "100000",
+            ["Dispatcher:WaitingMemoryMegabytes"] = "16384",
             ["Dispatcher:QuickRetries"] = "5",
             ["Dispatcher:AttemptTimeout"] = "00:05:00",
             ["Dispatcher:QuickRetryDelay"] = "00:01:00",

@@ -31,6 +31,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         Between(errors, nameof(options.ClaimBatchSize), options.ClaimBatchSize, 1, 10_000);
         Between(errors, nameof(options.WriteBatchSize), options.WriteBatchSize, 1, 10_000);
         Between(errors, nameof(options.PauseThreshold), options.PauseThreshold, 1, 100_000);
+        Between(errors, nameof(options.WaitingMemoryMegabytes), options.WaitingMemoryMegabytes, 1, 16_384);
         var before = errors.Count;
         Between(errors, nameof(options.QuickRetries), options.QuickRetries, 0, 5);
         Between(

@@ -67,7 +67,7 @@ public sealed class WebHookSender(
             var body = ReceiverText.ReadableBody(echoed.Mask(start.Text, start.Cut));
             var status = (int)response.StatusCode;
             var kind = DeliveryRules.Classify(status);
-            var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers.RetryAfter, startedAt);
+            var retryAfter = DeliveryRules.RetryAfter(response.StatusCode, response.Headers, startedAt);
 
             return new SendResult(
                 logged with

@@ -26,14 +26,16 @@ public sealed class ResponseLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReceiverSendsUtf8HeaderAndControlCharacters_LogReadsUtf8AndReplacesControlsButLineBreaks()
+    public async Task ReceiverSendsUtf8HeaderAndControls_LogReadsUtf8AndReplacesControlsAndOverridesButLineBreaks()
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/odd"));
 
         var attempt = await _host.TestSendAsync(hookId, "odd-1");
 
         Assert.Equal(200, attempt.ResponseStatus);
-        Assert.Equal(RecordingReceiver.OddHeader, Assert.Single(attempt.ResponseHeaders, h => h.Name == "X-Odd").Value);
+        Assert.Equal(
+            "caf\u00E9 \uFFFD RTL \U0001F600",
+            Assert.Single(attempt.ResponseHeaders, h => h.Name == "X-Odd").Value);
         Assert.Equal("line 1\r\n\tline 2\uFFFD\uFFFD[31mred\uFFFD", attempt.ResponseBody);
     }
 

@@ -2,8 +2,8 @@ namespace WebHookPanel.Dispatching;
 
 /// <summary>
 /// Text a receiver chose (a reason phrase, a header value, a Location) as the delivery log keeps it: readable, not
-/// whole. Cut at 1,000 characters and with control characters replaced, so that a receiver cannot fill the log or
-/// break the page that shows it.
+/// whole. Cut at 1,000 characters and with control characters and bidirectional overrides replaced, so that a
+/// receiver cannot fill the log or break the page that shows it.
 /// </summary>
 public static class ReceiverText
 {
@@ -57,6 +57,8 @@ public static class ReceiverText
         return false;
     }
 
+    // Bidirectional overrides and isolates too: they would reorder what the page shows around them.
     private static bool IsReplaced(char c, bool keepLines) =>
-        char.IsControl(c) && !(keepLines && c is '\n' or '\r' or '\t');
+        (char.IsControl(c) && !(keepLines && c is '\n' or '\r' or '\t'))
+        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -74,10 +74,10 @@ public static class AttemptColumns
     }
 
     public static List<AttemptHeader> ReadHeaders(string json) =>
-        JsonSerializer.Deserialize<List<AttemptHeader>>(json, PanelJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<AttemptHeader>>(json, PanelJson.Stored) ?? [];
 
     public static List<string> ReadOmitted(string json) =>
-        JsonSerializer.Deserialize<List<string>>(json, PanelJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<string>>(json, PanelJson.Stored) ?? [];
 
     private static Utf8JsonWriter StartWriting()
     {

@@ -32,7 +32,7 @@ public sealed class WebHookVersionConfiguration : IEntityTypeConfiguration<WebHo
 
     private static WebHookDefinition Deserialize(string json)
     {
-        var definition = JsonSerializer.Deserialize<WebHookDefinition>(json, PanelJson.Options)
+        var definition = JsonSerializer.Deserialize<WebHookDefinition>(json, PanelJson.Stored)
             ?? new WebHookDefinition();
 
         // The secret flag on a parameter row was once accepted without effect (the value was never encrypted) and

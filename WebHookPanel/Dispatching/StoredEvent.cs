@@ -37,5 +37,5 @@ public sealed class StoredEvent
     public static string Serialize(WebHookEvent evt) => JsonSerializer.Serialize(evt, PanelJson.Options);
 
     public static WebHookEvent ReadPayload(string payloadJson) =>
-        JsonSerializer.Deserialize<WebHookEvent>(payloadJson, PanelJson.Options) ?? new WebHookEvent();
+        JsonSerializer.Deserialize<WebHookEvent>(payloadJson, PanelJson.Stored) ?? new WebHookEvent();
 }

@@ -200,6 +200,20 @@ public sealed class EventApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostEvents_IdOfOneCharacterWithThousandsOfCombiningMarks_Returns400NamingItsSize()
+    {
+        var evt = DispatchTestData.Event("a" + new string('\u0301', 4000));
+
+        using var response = await _host.PostEventsAsync(evt);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Token);
+        Assert.Equal(
+            ["The id takes 4001 UTF-16 code units with its combining marks; keep it within 3200."],
+            problem!.Errors["id"]);
+    }
+
+    [Fact]
     public async Task PostEvents_SameIdSameContentInAnotherOrder_Returns202AndStoresItOnce()
     {
         var evt = DispatchTestData.Event("again-1");

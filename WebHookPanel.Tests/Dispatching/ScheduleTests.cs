@@ -203,6 +203,25 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void Validate_LeaseShorterThanQuickRetriesBackingOff_NamesLeaseAndTheLongestAttempt()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Dispatcher:QuickRetries"] = "5",
+            ["Dispatcher:QuickRetryDelay"] = "00:01:00",
+            ["Dispatcher:Lease"] = "00:10:00",
+        });
+
+        var result = new DispatcherOptionsValidator().Validate(null, options);
+
+        // Six tries of 10 s and waits of 1 + 2 + 4 + 8 + 16 minutes, plus the 10 s shutdown grace.
+        Assert.Equal(
+            ["Dispatcher:Lease (00:10:00) must be longer than an attempt with its quick retries plus "
+                + "Dispatcher:ShutdownGrace (00:32:10)."],
+            result.Failures);
+    }
+
+    [Fact]
     public void Validate_EverySettingAtItsUpperBound_Passes()
     {
         var options = Bind(new Dictionary<string, string?>

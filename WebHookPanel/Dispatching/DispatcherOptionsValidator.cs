@@ -54,7 +54,9 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         // worked out once the values it adds up are within their bounds: beyond them, the sum could overflow.
         if (errors.Count == before)
         {
-            var longest = (options.AttemptTimeout + options.QuickRetryDelay) * (options.QuickRetries + 1);
+            // The quick retries' waits double each time (exponential backoff): d + 2d + 4d + … = d × (2^n − 1).
+            var waits = options.QuickRetryDelay * ((1 << options.QuickRetries) - 1);
+            var longest = options.AttemptTimeout * (options.QuickRetries + 1) + waits;
             if (options.Lease <= longest + options.ShutdownGrace)
             {
                 errors.Add($"{Section}:{nameof(options.Lease)} ({options.Lease}) must be longer than an attempt with "

@@ -11,7 +11,10 @@ public sealed class CircuitBreakerTests
     // The breaker looks at no fewer than 100 attempts before it opens; comfortably more makes it open for sure.
     private const int Failures = 150;
 
-    private const string NotSent = "not sent yet: too many recent failures at this host; waiting for it to recover";
+    private const string NotSent = WebHookSender.Deferral;
+
+    private const string QuickRetryRefused =
+        "HTTP 500 Internal Server Error; not tried again at once: too many recent failures at this host";
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -77,7 +80,7 @@ public sealed class CircuitBreakerTests
         await commands.PauseAsync(failingId, TestActors.Admin, CancellationToken.None);
         var sendable = host.Factory.Services.GetRequiredService<SendableHooks>();
         await Eventually.UntilAsync(() => !sendable.Allows(failingId), "the dispatcher saw the failing hook paused");
-        time.Advance(WebHookSender.CircuitBreak);
+        time.Advance(WebHookSender.CircuitBreak * 1.2);
         var sent = await host.OnlyDeliveryWhenAsync(
             healthyId,
             d => d.Status == DeliveryStatus.Succeeded,
@@ -87,10 +90,43 @@ public sealed class CircuitBreakerTests
         Assert.Equal(NotSent, deferred.LastError);
         Assert.Equal(0, deferred.AttemptCount);
         Assert.Equal(0, waiting.ScheduleStep);
-        Assert.Equal(time.GetUtcNow(), waiting.NextAttemptAt);
+        Assert.Equal(1, waiting.Deferrals);
+        Assert.InRange(waiting.NextAttemptAt, time.GetUtcNow() - TimeSpan.FromSeconds(1), time.GetUtcNow());
         Assert.Equal(1, sent.AttemptCount);
         Assert.Equal(WebHookStatus.Active, await host.HookStatusAsync(healthyId));
         Assert.Contains(host.Receiver.Requests, r => DispatchTestData.EventIdOf(r) == "healthy");
+    }
+
+    [Fact]
+    public async Task Send_QuickRetryRefusedByTheCircuitItsTryOpened_CountsTheTryAsTheAttempt()
+    {
+        // Real time: quick retries wait for it.
+        await using var host = await DispatchHost.StartAsync(
+            new Dictionary<string, string?> { ["Dispatcher:Schedule:0"] = "01:00:00" });
+        var failingId = await host.CreateHookAsync(DispatchTestData.Hook(host.Receiver.BaseUrl + "/fail"));
+
+        var flood = Enumerable.Range(0, Failures).Select(i => DispatchTestData.Event($"qr-{i}")).ToArray();
+        using var flooded = await host.PostEventsAsync(flood);
+        var stored = await AttemptedAsync(host, failingId, Failures);
+
+        // Every delivery whose webhook-id reached the receiver has its attempt counted and logged; only those
+        // that never reached it wait for the circuit.
+        var reached = host.Receiver.Requests.Select(r => r.Header("webhook-id")).ToHashSet();
+        Assert.All(stored, d => Assert.Equal(reached.Contains(d.MessageId) ? 1 : 0, d.AttemptCount));
+        Assert.All(
+            stored.Where(d => !reached.Contains(d.MessageId)),
+            d => Assert.Equal(WebHookSender.Deferral, d.LastError));
+        Assert.Contains(stored, d => d.LastError == QuickRetryRefused);
+    }
+
+    [Fact]
+    public void DeferralWait_InARow_DoublesFromTheBreakToFiveMinutesWithAFifthAtRandom()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), DeliveryBatchWriter.DeferralWait(0));
+        Assert.Equal(TimeSpan.FromSeconds(6), DeliveryBatchWriter.DeferralWait(0, random: 1));
+        Assert.Equal(TimeSpan.FromSeconds(40), DeliveryBatchWriter.DeferralWait(3));
+        Assert.Equal(TimeSpan.FromMinutes(5), DeliveryBatchWriter.DeferralWait(6));
+        Assert.Equal(TimeSpan.FromMinutes(5), DeliveryBatchWriter.DeferralWait(int.MaxValue));
     }
 
     // Each delivery is either tried once or, once the circuit opened, deferred untried.

@@ -121,7 +121,7 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         List<DeliveryWork> claimed;
         using (var transaction = _statements.Begin())
         {
-            claimed = _statements.Claim(Owner, 10, Now.AddMilliseconds(1), Now.AddMinutes(5));
+            claimed = _statements.Claim(Owner, 10, long.MaxValue, Now.AddMilliseconds(1), Now.AddMinutes(5));
             transaction.Commit();
         }
 
@@ -132,6 +132,30 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         Assert.Equal("living-process", (await ReadAsync(live)).LeaseOwner);
         Assert.Equal(DeliveryStatus.Held, (await ReadAsync(ofPaused)).Status);
         Assert.Equal((DeliveryStatus.Failed, "the webhook was deleted"), (failed.Status, failed.LastError));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(long.MaxValue, 3)]
+    public async Task Claim_WeightBudget_StopsOnceTheClaimedWeighMoreButTakesOneAtLeast(long inWeights, int expected)
+    {
+        var hookId = await AddHookAsync(WebHookStatus.Active);
+        for (var i = 0; i < 3; i++)
+        {
+            await AddLeasedDeliveryAsync(hookId, "killed-process", $"evt-w{i}", Now.AddSeconds(i - 3));
+        }
+
+        List<DeliveryWork> claimed;
+        using (var transaction = _statements.Begin())
+        {
+            var all = _statements.Claim("peek", 10, long.MaxValue, Now, Now.AddSeconds(-10));
+            var budget = inWeights == long.MaxValue ? long.MaxValue : all[0].Weight * inWeights;
+            claimed = _statements.Claim(Owner, 10, budget, Now, Now.AddMinutes(5));
+            transaction.Commit();
+        }
+
+        Assert.Equal(expected, claimed.Count);
     }
 
     [Fact]
@@ -148,7 +172,7 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
 
         using (var transaction = _statements.Begin())
         {
-            Assert.Equal(3, _statements.Claim(Owner, 10, Now, leaseUntil).Count);
+            Assert.Equal(3, _statements.Claim(Owner, 10, long.MaxValue, Now, leaseUntil).Count);
             transaction.Commit();
         }
 

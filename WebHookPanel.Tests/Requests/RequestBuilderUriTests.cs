@@ -107,6 +107,19 @@ public sealed class RequestBuilderUriTests
 
         Assert.False(result.Succeeded);
         Assert.Equal("missing value for URI parameter 'userId'", result.Error);
+        Assert.True(result.EventAtFault);
+    }
+
+    [Fact]
+    public void Build_TemplateBroken_FailsAsTheHooksFaultNotTheEvents()
+    {
+        var hook = Hook("https://x.example.com/u/{userId");
+
+        var result = _builder.Build(hook, Event(parameters: new() { ["userId"] = "42" }));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("invalid URI template", result.Error, StringComparison.Ordinal);
+        Assert.False(result.EventAtFault);
     }
 
     [Fact]

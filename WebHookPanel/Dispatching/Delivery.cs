@@ -51,6 +51,12 @@ public sealed class Delivery
     /// </summary>
     public bool EventAtFault { get; private set; }
 
+    /// <summary>
+    /// How many times in a row it waited, untried, for its host's open circuit: each wait is longer, so that a
+    /// backlog for a host that stays down is not claimed again every few seconds.
+    /// </summary>
+    public int Deferrals { get; private set; }
+
     public static string NewMessageId() => $"msg_{Guid.CreateVersion7():N}";
 
     /// <summary>A delivery that this process sends at once, under a lease in case it stops before it can.</summary>
@@ -97,6 +103,7 @@ public sealed class Delivery
         LastError = transition.KeepsError ? LastError : transition.Error;
         FinishedAt = transition.FinishedAt;
         EventAtFault = transition.EventAtFault;
+        Deferrals = transition.Status == DeliveryStatus.Pending && transition.Defers ? Deferrals + 1 : 0;
         NextAttemptAt = transition.NextAttemptAt ?? NextAttemptAt;
         ScheduleStep += transition.AdvancesSchedule ? 1 : 0;
     }

@@ -24,6 +24,8 @@ public sealed partial class DeliveryBatchWriter(
     IOptions<DispatcherOptions> options,
     ILogger<DeliveryBatchWriter> logger) : IDisposable
 {
+    private static readonly TimeSpan LongestDeferral = TimeSpan.FromMinutes(5);
+
     private readonly DispatcherOptions _options = options.Value;
     private readonly DispatchTargets _targets = new(sendable);
     private DispatchStatements? _statements;
@@ -75,13 +77,18 @@ public sealed partial class DeliveryBatchWriter(
         var applied = ApplyOutcomes(statements, batch, now, changed);
         var work = AddEvents(statements, batch, now, changed, handOffBudget, applied);
         PauseFailingHooks(statements, applied.FailingHooks, now, changed);
-        if (claimLimit > 0)
+        var budgetLeft = handOffBudget - work.Sum(w => w.Weight);
+        if (claimLimit > 0 && budgetLeft > 0)
         {
-            var claimed = statements.Claim(Owner, claimLimit, now, now + _options.Lease);
+            var claimed = statements.Claim(Owner, claimLimit, budgetLeft, now, now + _options.Lease);
             LogClaimed(logger, claimed.Count);
             changed.UnionWith(claimed.Select(c => c.WebHookId));
             work.AddRange(claimed);
-            applied.ClaimedAll = claimed.Count >= claimLimit;
+            applied.ClaimedAll = claimed.Count >= claimLimit || claimed.Sum(c => c.Weight) >= budgetLeft;
+        }
+        else if (claimLimit > 0)
+        {
+            applied.ClaimedAll = true;
         }
 
         transaction.Commit();
@@ -160,7 +167,7 @@ public sealed partial class DeliveryBatchWriter(
             OutcomeKind.Released when _targets.IsPaused(hookId) => DeliveryTransition.Held(null),
             OutcomeKind.Released => DeliveryTransition.Released(now),
             OutcomeKind.Deferred when _targets.IsPaused(hookId) => DeliveryTransition.Held(error),
-            OutcomeKind.Deferred => DeliveryTransition.Deferred(now + (outcome.RetryAfter ?? TimeSpan.Zero), error),
+            OutcomeKind.Deferred => DeliveryTransition.Deferred(now + RandomDeferralWait(outcome.Work), error),
             _ => Retry(outcome, error, now, result),
         };
 
@@ -193,6 +200,22 @@ public sealed partial class DeliveryBatchWriter(
             LogDead(logger, outcome.DeliveryId, hookId, count.Value);
         }
     }
+
+    /// <summary>
+    /// How long a delivery waits for its host's open circuit: the circuit's break at first, twice as long each time
+    /// in a row after, at most five minutes, with up to a fifth more at random so that a backlog comes due spread
+    /// out rather than all at the moment the circuit lets one trial through.
+    /// </summary>
+    public static TimeSpan DeferralWait(int deferrals, double random = 0)
+    {
+        var wait = WebHookSender.CircuitBreak * Math.Pow(2, Math.Min(deferrals, 16));
+        var capped = wait < LongestDeferral ? wait : LongestDeferral;
+
+        return capped + capped * 0.2 * random;
+    }
+
+    private static TimeSpan RandomDeferralWait(DeliveryWork work) =>
+        DeferralWait(work.Deferrals, Random.Shared.NextDouble());
 
     private DeliveryTransition Retry(DeliveryOutcome outcome, string error, DateTimeOffset now, AppliedOutcomes result)
     {

@@ -166,6 +166,8 @@ public sealed class DeliveryCommands(
                 .SetProperty(d => d.ScheduleStep, 0)
                 .SetProperty(d => d.NextAttemptAt, now)
                 .SetProperty(d => d.FinishedAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.EventAtFault, false)
+                .SetProperty(d => d.Deferrals, 0)
                 .SetProperty(d => d.LeaseOwner, (string?)null)
                 .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken);

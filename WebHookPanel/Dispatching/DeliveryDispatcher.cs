@@ -205,7 +205,11 @@ public sealed partial class DeliveryDispatcher(
                 _moreDue = result.MoreDue || (claim && limit == 0);
             }
 
-            if (result.RetryDueNow)
+            // Deliveries left pending for lack of room are claimed when a worker takes the next one; when the
+            // workers emptied the queue while this batch committed, none will, so the claim is asked for here.
+            var roomNow = _work.Reader.Count < _options.Workers
+                && Interlocked.Read(ref _waitingWeight) < _waitingLimit;
+            if (result.RetryDueNow || (result.MoreDue && roomNow))
             {
                 RequestClaim();
             }

@@ -11,6 +11,7 @@ namespace WebHookPanel.Dispatching;
 /// <param name="NextAttemptAt">When the delivery is due again; null leaves the time as it was.</param>
 /// <param name="AdvancesSchedule">Whether a step of the retry schedule is used up.</param>
 /// <param name="EventAtFault">Whether the delivery ended because of its event, not its receiver.</param>
+/// <param name="Defers">Whether it waits untried for its host's circuit; any other change resets the count.</param>
 public readonly record struct DeliveryTransition(
     DeliveryStatus Status,
     string? Error,
@@ -18,7 +19,8 @@ public readonly record struct DeliveryTransition(
     DateTimeOffset? FinishedAt,
     DateTimeOffset? NextAttemptAt,
     bool AdvancesSchedule,
-    bool EventAtFault = false)
+    bool EventAtFault = false,
+    bool Defers = false)
 {
     public static DeliveryTransition Succeeded(DateTimeOffset now) =>
         new(DeliveryStatus.Succeeded, null, false, now, null, false);
@@ -38,7 +40,7 @@ public readonly record struct DeliveryTransition(
 
     /// <summary>Due again at <paramref name="at"/> without using a step of the schedule.</summary>
     public static DeliveryTransition Deferred(DateTimeOffset at, string error) =>
-        new(DeliveryStatus.Pending, error, false, null, at, false);
+        new(DeliveryStatus.Pending, error, false, null, at, false, Defers: true);
 
     /// <summary>Waits for its hook to be resumed; without a new error the last one stays.</summary>
     public static DeliveryTransition Held(string? error) =>

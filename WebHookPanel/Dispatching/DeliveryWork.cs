@@ -14,7 +14,9 @@ public sealed record DeliveryWork(
     int ScheduleStep,
     DateTimeOffset LeaseUntil,
     WebHookEvent? Event,
-    string? PayloadJson)
+    string? PayloadJson,
+    // Waits in a row for its host's open circuit, which make the next wait longer.
+    int Deferrals = 0)
 {
     // What a delivery costs in memory besides its event: the record, its ids, the queue's slot.
     private const int Overhead = 256;

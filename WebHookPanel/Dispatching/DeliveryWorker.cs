@@ -1,3 +1,5 @@
+using System.Text.Json;
+using WebHookPanel.Events;
 using WebHookPanel.Requests;
 using WebHookPanel.Signing;
 
@@ -40,11 +42,19 @@ public sealed partial class DeliveryWorker(
                 return Unsent(work, missing, "", OutcomeKind.Failed);
             }
 
-            var evt = work.Event ?? StoredEvent.ReadPayload(work.PayloadJson ?? "{}");
+            if (ReadEvent(work) is not { } evt)
+            {
+                return Unsent(work, "the stored event cannot be read", definition.Uri, OutcomeKind.EventRejected);
+            }
+
+            // Only a bad event is spared the consecutive-failure rule: a hook whose own template is broken fails
+            // every event, and pausing it is what the rule is for.
             var built = builder.Build(definition, evt);
             if (!built.Succeeded)
             {
-                return Unsent(work, built.Error, definition.Uri, OutcomeKind.EventRejected);
+                var kind = built.EventAtFault ? OutcomeKind.EventRejected : OutcomeKind.Failed;
+
+                return Unsent(work, built.Error, definition.Uri, kind);
             }
 
             var signed = await signer.SignAsync(
@@ -76,7 +86,21 @@ public sealed partial class DeliveryWorker(
 
             var error = $"the request could not be prepared: {exception.Message}";
 
-            return Unsent(work, error, "", OutcomeKind.EventRejected);
+            return Unsent(work, error, "", OutcomeKind.Failed);
+        }
+    }
+
+    private WebHookEvent? ReadEvent(DeliveryWork work)
+    {
+        try
+        {
+            return work.Event ?? StoredEvent.ReadPayload(work.PayloadJson ?? "{}");
+        }
+        catch (JsonException exception)
+        {
+            LogUnreadableEvent(logger, exception, work.DeliveryId);
+
+            return null;
         }
     }
 
@@ -112,6 +136,10 @@ public sealed partial class DeliveryWorker(
     [LoggerMessage(EventId = 2103, Level = LogLevel.Debug,
         Message = "Delivery {DeliveryId} not sent: webhook {WebHookId} was paused or deleted after it was claimed")]
     private static partial void LogStopped(ILogger logger, long deliveryId, int webHookId);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
+        Message = "The stored event of delivery {DeliveryId} cannot be read")]
+    private static partial void LogUnreadableEvent(ILogger logger, Exception exception, long deliveryId);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be prepared")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, long deliveryId);

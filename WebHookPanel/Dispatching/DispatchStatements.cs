@@ -78,6 +78,7 @@ public sealed class DispatchStatements : IDisposable
                     NextAttemptAt = COALESCE($nextAttemptAt, NextAttemptAt),
                     ScheduleStep = ScheduleStep + $advance,
                     EventAtFault = $eventAtFault,
+                    Deferrals = CASE WHEN $defers THEN Deferrals + 1 ELSE 0 END,
                     WebHookVersion = COALESCE($version, WebHookVersion)
                 WHERE Id = $id AND Status = 'InFlight' AND LeaseOwner = $owner
                 RETURNING AttemptCount;
@@ -111,11 +112,11 @@ public sealed class DispatchStatements : IDisposable
                 """);
             _failDueOfDeleted = Prepare($"""
                 UPDATE Deliveries AS d SET Status = 'Failed', LastError = 'the webhook was deleted', FinishedAt = $now,
-                    LeaseOwner = NULL, LeaseUntil = NULL
+                    LeaseOwner = NULL, LeaseUntil = NULL, EventAtFault = 0, Deferrals = 0
                 WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
                 """);
             _selectDue = Prepare($"""
-                SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson
+                SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson, d.Deferrals
                 FROM Deliveries AS d
                 JOIN WebHooks AS h ON h.Id = d.WebHookId
                 JOIN Events AS e ON e.Id = d.EventId
@@ -249,6 +250,7 @@ public sealed class DispatchStatements : IDisposable
         _transition.Bind("$nextAttemptAt", transition.NextAttemptAt is { } next ? ToStored(next) : null);
         _transition.Bind("$advance", transition.AdvancesSchedule);
         _transition.Bind("$eventAtFault", transition.EventAtFault);
+        _transition.Bind("$defers", transition.Defers);
         _transition.Bind("$version", (long?)sentVersion);
 
         return (int?)_transition.ExecuteScalar();
@@ -331,9 +333,15 @@ public sealed class DispatchStatements : IDisposable
     /// came and in-flight ones whose lease ran out. Due deliveries of paused hooks become held on the way, and those
     /// of deleted hooks fail, since they can never be sent. A claimed delivery goes out with the hook's version in
     /// force and records it: a retry, a replay or a held delivery after a fix sends the fixed request, as Stripe
-    /// and Svix resend to the endpoint as it is now.
+    /// and Svix resend to the endpoint as it is now. Stops short of the limit once the claimed weigh more than
+    /// <paramref name="weightBudget"/> (<see cref="DeliveryWork.Weight"/>), after the first.
     /// </summary>
-    public List<DeliveryWork> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil)
+    public List<DeliveryWork> Claim(
+        string owner,
+        int limit,
+        long weightBudget,
+        DateTimeOffset now,
+        DateTimeOffset leaseUntil)
     {
         var storedNow = ToStored(now);
         _holdDueOfPaused.Bind("$now", storedNow);
@@ -351,18 +359,33 @@ public sealed class DispatchStatements : IDisposable
             row.GetInt32(4),
             leaseUntil,
             null,
-            row.GetString(5)));
+            row.GetString(5),
+            row.GetInt32(6)));
+
+        // Within the memory the workers have room for, but always one: a single large event must still go out.
+        var kept = new List<DeliveryWork>(claimed.Count);
+        var weight = 0L;
+        foreach (var work in claimed)
+        {
+            weight += work.Weight;
+            if (kept.Count > 0 && weight > weightBudget)
+            {
+                break;
+            }
+
+            kept.Add(work);
+        }
 
         _lease.Bind("$owner", owner);
         _lease.Bind("$leaseUntil", ToStored(leaseUntil));
-        foreach (var work in claimed)
+        foreach (var work in kept)
         {
             _lease.Bind("$id", work.DeliveryId);
             _lease.Bind("$version", work.WebHookVersion);
             _lease.Execute();
         }
 
-        return claimed;
+        return kept;
     }
 
     /// <summary>

@@ -96,6 +96,12 @@ public static class DispatchingServiceCollectionExtensions
                 ShouldRetryAfterHeader = false,
                 ShouldHandle = args => ValueTask.FromResult(
                     IsQuicklyRetried(args.Outcome) && MaySendAgain(args.Context, sendable)),
+                OnRetry = args =>
+                {
+                    RememberTry(args.Context, args.Outcome);
+
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
@@ -121,6 +127,16 @@ public static class DispatchingServiceCollectionExtensions
     private static bool MaySendAgain(ResilienceContext context, SendableHooks sendable) =>
         context.GetRequestMessage()?.Options.TryGetValue(WebHookSender.WebHookIdOption, out var webHookId) != true
         || sendable.Allows(webHookId);
+
+    // A quick retry that the host's open circuit then refuses still follows a try that reached the receiver: the
+    // sender must log that try as the attempt, not defer the delivery as if it had never been sent.
+    private static void RememberTry(ResilienceContext context, Outcome<HttpResponseMessage> outcome)
+    {
+        var tried = outcome.Result is { } response
+            ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()
+            : outcome.Exception?.Message ?? "failed";
+        context.GetRequestMessage()?.Options.Set(WebHookSender.LastTryOption, tried);
+    }
 
     private static bool IsRefused(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException { InnerException: AddressRefusedException };

@@ -28,12 +28,18 @@ public sealed class WebHookSender(
     /// <summary>How long a host's circuit stays open after too many failures there.</summary>
     public static readonly TimeSpan CircuitBreak = TimeSpan.FromSeconds(5);
 
+    /// <summary>The last error of a delivery that waits for its host's circuit.</summary>
+    public const string Deferral = "not sent yet: too many recent failures at this host; waiting for it to recover";
+
     private readonly TimeSpan _bodyTimeout = options.Value.AttemptTimeout;
 
     /// <summary>
     /// The hook a request belongs to, for the pipeline's quick retries to ask whether it may still send.
     /// </summary>
     public static readonly HttpRequestOptionsKey<int> WebHookIdOption = new("WebHookPanel.WebHookId");
+
+    /// <summary>What the last quick-retried try got, set by the pipeline before it tries again.</summary>
+    public static readonly HttpRequestOptionsKey<string> LastTryOption = new("WebHookPanel.LastTry");
 
     public async Task<SendResult> SendAsync(
         BuiltRequest built,
@@ -56,10 +62,10 @@ public sealed class WebHookSender(
             Omitted = built.Omitted,
         };
 
+        using var request = CreateRequest(built, messageId);
+        request.Options.Set(WebHookIdOption, webHookId);
         try
         {
-            using var request = CreateRequest(built, messageId);
-            request.Options.Set(WebHookIdOption, webHookId);
             using var response = await clientFactory.CreateClient(ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var echoed = EchoedSecrets.Of(built);
@@ -91,12 +97,18 @@ public sealed class WebHookSender(
 
             return Failure(logged, started, error, OutcomeKind.Retry);
         }
+        catch (BrokenCircuitException) when (request.Options.TryGetValue(LastTryOption, out var tried))
+        {
+            // A try reached the receiver and failed, and the circuit it opened stopped the quick retry: that try is
+            // the attempt, retried on the schedule like any other failure.
+            var error = $"{tried}; not tried again at once: too many recent failures at this host";
+
+            return Failure(logged, started, error, OutcomeKind.Retry);
+        }
         catch (BrokenCircuitException)
         {
             // The receiver was never asked: the delivery waits for the circuit, not for a step of its schedule.
-            var error = "not sent yet: too many recent failures at this host; waiting for it to recover";
-
-            return Failure(logged, started, error, OutcomeKind.Deferred) with { RetryAfter = CircuitBreak };
+            return Failure(logged, started, Deferral, OutcomeKind.Deferred);
         }
         catch (HttpRequestException exception) when (exception.InnerException is AddressRefusedException refused)
         {

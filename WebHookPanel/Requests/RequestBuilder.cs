@@ -59,7 +59,7 @@ public sealed class RequestBuilder
         var expansion = Expand(template, hook.UriParameters ?? [], evt.Params ?? []);
         if (expansion.Error is not null)
         {
-            return RequestBuildResult.Failure(expansion.Error);
+            return RequestBuildResult.Failure(expansion.Error, eventAtFault: true);
         }
 
         return RequestBuildResult.Success(Assemble(hook, expansion.Url!, template.HasQuery, new EventRowValues(evt)));

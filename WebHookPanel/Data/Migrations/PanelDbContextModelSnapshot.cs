@@ -693,6 +693,9 @@ namespace WebHookPanel.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Deferrals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("EventAtFault")
                         .HasColumnType("INTEGER");
 
@@ -746,7 +749,7 @@ namespace WebHookPanel.Data.Migrations
                         .HasFilter("Status = 'Pending'");
 
                     b.HasIndex("WebHookId", "FinishedAt")
-                        .HasFilter("FinishedAt IS NOT NULL");
+                        .HasFilter("FinishedAt IS NOT NULL AND NOT EventAtFault");
 
                     b.HasIndex("WebHookId", "Id");
 

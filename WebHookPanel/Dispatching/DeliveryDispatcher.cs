@@ -6,7 +6,8 @@ namespace WebHookPanel.Dispatching;
 /// <summary>
 /// Runs the delivery pipeline: one writer loop that commits batches (<see cref="DeliveryBatchWriter"/>) and a pool
 /// of workers that send. Deliveries created by ingestion are handed to the workers in memory right after their
-/// commit; the database is polled only for scheduled retries and for leases that ran out.
+/// commit, each hook's in turn (<see cref="FairWorkQueue"/>); the database is polled only for scheduled retries and
+/// for leases that ran out.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
     DeliveryBatchWriter writer,
@@ -32,8 +33,7 @@ public sealed partial class DeliveryDispatcher(
     private readonly Channel<DispatchCommand> _commands =
         Channel.CreateUnbounded<DispatchCommand>(new UnboundedChannelOptions { SingleReader = true });
 
-    private readonly Channel<DeliveryWork> _work =
-        Channel.CreateUnbounded<DeliveryWork>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly FairWorkQueue _work = new();
 
     private int _claimRequested;
 
@@ -82,7 +82,7 @@ public sealed partial class DeliveryDispatcher(
         await Task.WhenAll(workers);
 
         // Claimed but never started: given back so that a restart sends them at once, not after the lease.
-        while (_work.Reader.TryRead(out var left))
+        while (_work.TryTake(out var left))
         {
             _commands.Writer.TryWrite(new DispatchCommand.Release(left.DeliveryId));
         }
@@ -99,7 +99,7 @@ public sealed partial class DeliveryDispatcher(
             DeliveryWork work;
             try
             {
-                work = await _work.Reader.ReadAsync(stoppingToken);
+                work = await _work.TakeAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -107,7 +107,7 @@ public sealed partial class DeliveryDispatcher(
             }
 
             Interlocked.Add(ref _waitingWeight, -work.Weight);
-            if (_moreDue && _work.Reader.Count < _options.Workers)
+            if (_moreDue && _work.Count < _options.Workers)
             {
                 _moreDue = false;
                 RequestClaim();
@@ -184,7 +184,7 @@ public sealed partial class DeliveryDispatcher(
     {
         var waiting = Interlocked.Read(ref _waitingWeight);
         var room = claim && waiting < _waitingLimit;
-        var limit = room ? Math.Max(0, _options.ClaimBatchSize - _work.Reader.Count) : 0;
+        var limit = room ? Math.Max(0, _options.ClaimBatchSize - _work.Count) : 0;
         try
         {
             // Not cancelled by shutdown: a batch is short and what it commits must not be half done.
@@ -197,7 +197,7 @@ public sealed partial class DeliveryDispatcher(
             foreach (var work in result.Work)
             {
                 Interlocked.Add(ref _waitingWeight, work.Weight);
-                _work.Writer.TryWrite(work);
+                _work.Add(work);
             }
 
             if (claim || result.MoreDue)
@@ -207,7 +207,7 @@ public sealed partial class DeliveryDispatcher(
 
             // Deliveries left pending for lack of room are claimed when a worker takes the next one; when the
             // workers emptied the queue while this batch committed, none will, so the claim is asked for here.
-            var roomNow = _work.Reader.Count < _options.Workers
+            var roomNow = _work.Count < _options.Workers
                 && Interlocked.Read(ref _waitingWeight) < _waitingLimit;
             if (result.RetryDueNow || (result.MoreDue && roomNow))
             {

@@ -1,0 +1,66 @@
+using WebHookPanel.Dispatching;
+
+namespace WebHookPanel.Tests.Dispatching;
+
+public sealed class FairWorkQueueTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Take_OneHookWithABacklogAndAnotherWithOne_TheOtherIsSecondNotLast()
+    {
+        var queue = new FairWorkQueue();
+        for (var i = 1; i <= 3; i++)
+        {
+            queue.Add(Work(i, hookId: 7));
+        }
+
+        queue.Add(Work(4, hookId: 8));
+        queue.Add(Work(5, hookId: 9));
+
+        long[] taken =
+        [
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+        ];
+
+        Assert.Equal([1, 4, 5, 2, 3], taken);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task Take_NothingWaits_WaitsForTheNextAdd()
+    {
+        var queue = new FairWorkQueue();
+
+        var taking = queue.TakeAsync(Token).AsTask();
+        var waitedFirst = !taking.IsCompleted;
+        queue.Add(Work(1, hookId: 7));
+
+        Assert.True(waitedFirst);
+        Assert.Equal(1, (await taking).DeliveryId);
+    }
+
+    [Fact]
+    public void TryTake_WhatIsLeft_TakesEachOnceThenNothing()
+    {
+        var queue = new FairWorkQueue();
+        queue.Add(Work(1, hookId: 7));
+        queue.Add(Work(2, hookId: 8));
+
+        var left = new List<long>();
+        while (queue.TryTake(out var work))
+        {
+            left.Add(work.DeliveryId);
+        }
+
+        Assert.Equal([1, 2], left);
+        Assert.Equal(0, queue.Count);
+    }
+
+    private static DeliveryWork Work(long deliveryId, int hookId) =>
+        new(deliveryId, hookId, 1, $"msg_{deliveryId}", 0, DateTimeOffset.MaxValue, null, "{}");
+}

@@ -18,12 +18,15 @@ public sealed record DeliveryWork(
     // Waits in a row for its host's open circuit, which make the next wait longer.
     int Deferrals = 0)
 {
-    // What a delivery costs in memory besides its event: the record, its ids, the queue's slot.
-    private const int Overhead = 256;
+    // What a delivery costs in memory besides its event, in characters: the record, its ids, the queue's slot.
+    private const int Overhead = 512;
+
+    // A fresh delivery also holds its event read into objects, which take about twice its JSON.
+    private const int ReadEventFactor = 3;
 
     /// <summary>
     /// Roughly what holding it in memory costs, in characters, so that the dispatcher can bound what waits for a
     /// worker. Deliveries of one event share it; each is counted as if it had its own, erring on the safe side.
     /// </summary>
-    public long Weight => Overhead + (PayloadJson?.Length ?? 0);
+    public long Weight => Overhead + (long)(PayloadJson?.Length ?? 0) * (Event is null ? 1 : ReadEventFactor);
 }

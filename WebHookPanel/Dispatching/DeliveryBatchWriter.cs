@@ -26,10 +26,14 @@ public sealed partial class DeliveryBatchWriter(
 {
     private static readonly TimeSpan LongestDeferral = TimeSpan.FromMinutes(5);
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
     private readonly DispatcherOptions _options = options.Value;
     private readonly DispatchTargets _targets = new(sendable);
     private DispatchStatements? _statements;
     private long _checkpointsSeen;
+    private bool _sweepDue = true;
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
     /// <summary>Who holds this process's leases; a new process never mistakes another's lease for its own.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
@@ -72,7 +76,9 @@ public sealed partial class DeliveryBatchWriter(
         using var transaction = statements.Begin();
         var now = timeProvider.GetUtcNow();
         var changed = new HashSet<int>();
-        _targets.Refresh(statements);
+        // Another connection committed (a pause, a delete, a resume): sweep due deliveries of paused and deleted
+        // hooks at the next claim. Otherwise now and then, for leases of a crashed process that ran out meanwhile.
+        _sweepDue |= _targets.Refresh(statements) || now - _lastSweep >= SweepInterval;
 
         var applied = ApplyOutcomes(statements, batch, now, changed);
         var work = AddEvents(statements, batch, now, changed, handOffBudget, applied);
@@ -80,7 +86,13 @@ public sealed partial class DeliveryBatchWriter(
         var budgetLeft = handOffBudget - work.Sum(w => w.Weight);
         if (claimLimit > 0 && budgetLeft > 0)
         {
-            var claimed = statements.Claim(Owner, claimLimit, budgetLeft, now, now + _options.Lease);
+            var claimed = statements.Claim(Owner, claimLimit, budgetLeft, now, now + _options.Lease, _sweepDue);
+            if (_sweepDue)
+            {
+                _sweepDue = false;
+                _lastSweep = now;
+            }
+
             LogClaimed(logger, claimed.Count);
             changed.UnionWith(claimed.Select(c => c.WebHookId));
             work.AddRange(claimed);
@@ -170,6 +182,10 @@ public sealed partial class DeliveryBatchWriter(
             OutcomeKind.Deferred => DeliveryTransition.Deferred(now + RandomDeferralWait(outcome.Work), error),
             _ => Retry(outcome, error, now, result),
         };
+
+        // Given back because its hook was paused or deleted, or retried when its hook is gone: the next claim's
+        // sweep holds or fails it.
+        _sweepDue |= outcome.Kind == OutcomeKind.Released || !_targets.Contains(hookId);
 
         var attempted = outcome.Attempt is not null;
         var sentVersion = attempted ? outcome.Work.WebHookVersion : (int?)null;

@@ -38,7 +38,8 @@ public sealed class DispatchStatements : IDisposable
     private readonly SqliteStatement _insertAudit;
     private readonly SqliteStatement _holdDueOfPaused;
     private readonly SqliteStatement _failDueOfDeleted;
-    private readonly SqliteStatement _selectDue;
+    private readonly SqliteStatement _selectLeaseExpired;
+    private readonly SqliteStatement _selectPendingDue;
     private readonly SqliteStatement _lease;
     private readonly SqliteStatement _checkpoint;
 
@@ -115,15 +116,12 @@ public sealed class DispatchStatements : IDisposable
                     LeaseOwner = NULL, LeaseUntil = NULL, EventAtFault = 0, Deferrals = 0
                 WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
                 """);
-            _selectDue = Prepare($"""
-                SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson, d.Deferrals
-                FROM Deliveries AS d
-                JOIN WebHooks AS h ON h.Id = d.WebHookId
-                JOIN Events AS e ON e.Id = d.EventId
-                WHERE {Due} AND h.Status = 'Active' AND h.DeletedAt IS NULL
-                ORDER BY d.NextAttemptAt
-                LIMIT $limit;
-                """);
+            // Two selects, each walking its own partial index in order and stopping at the limit: one query for
+            // both kinds of due rows made SQLite read and sort every due row for each claim, 66 ms with a backlog
+            // of 150,000.
+            _selectLeaseExpired = Prepare(SelectDue("d.Status = 'InFlight' AND d.LeaseUntil < $now", "d.LeaseUntil"));
+            _selectPendingDue = Prepare(
+                SelectDue("d.Status = 'Pending' AND d.NextAttemptAt <= $now", "d.NextAttemptAt"));
             _lease = Prepare("""
                 UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil,
                     WebHookVersion = $version
@@ -330,8 +328,9 @@ public sealed class DispatchStatements : IDisposable
 
     /// <summary>
     /// Leases up to <paramref name="limit"/> due deliveries to <paramref name="owner"/>: pending ones whose time
-    /// came and in-flight ones whose lease ran out. Due deliveries of paused hooks become held on the way, and those
-    /// of deleted hooks fail, since they can never be sent. A claimed delivery goes out with the hook's version in
+    /// came and in-flight ones whose lease ran out. With <paramref name="sweep"/>, due deliveries of paused hooks
+    /// become held on the way, and those of deleted hooks fail, since they can never be sent (without it they are
+    /// only passed over: the sweep reads every due row). A claimed delivery goes out with the hook's version in
     /// force and records it: a retry, a replay or a held delivery after a fix sends the fixed request, as Stripe
     /// and Svix resend to the endpoint as it is now. Stops short of the limit once the claimed weigh more than
     /// <paramref name="weightBudget"/> (<see cref="DeliveryWork.Weight"/>), after the first.
@@ -341,26 +340,23 @@ public sealed class DispatchStatements : IDisposable
         int limit,
         long weightBudget,
         DateTimeOffset now,
-        DateTimeOffset leaseUntil)
+        DateTimeOffset leaseUntil,
+        bool sweep = true)
     {
         var storedNow = ToStored(now);
-        _holdDueOfPaused.Bind("$now", storedNow);
-        _holdDueOfPaused.Execute();
-        _failDueOfDeleted.Bind("$now", storedNow);
-        _failDueOfDeleted.Execute();
+        if (sweep)
+        {
+            _holdDueOfPaused.Bind("$now", storedNow);
+            _holdDueOfPaused.Execute();
+            _failDueOfDeleted.Bind("$now", storedNow);
+            _failDueOfDeleted.Execute();
+        }
 
-        _selectDue.Bind("$now", storedNow);
-        _selectDue.Bind("$limit", limit);
-        var claimed = _selectDue.Query(row => new DeliveryWork(
-            row.GetInt64(0),
-            row.GetInt32(1),
-            row.GetInt32(2),
-            row.GetString(3),
-            row.GetInt32(4),
-            leaseUntil,
-            null,
-            row.GetString(5),
-            row.GetInt32(6)));
+        var claimed = SelectDue(_selectLeaseExpired, storedNow, limit, leaseUntil);
+        if (claimed.Count < limit)
+        {
+            claimed.AddRange(SelectDue(_selectPendingDue, storedNow, limit - claimed.Count, leaseUntil));
+        }
 
         // Within the memory the workers have room for, but always one: a single large event must still go out.
         var kept = new List<DeliveryWork>(claimed.Count);
@@ -386,6 +382,37 @@ public sealed class DispatchStatements : IDisposable
         }
 
         return kept;
+    }
+
+    private static string SelectDue(string due, string order) => $"""
+        SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson, d.Deferrals
+        FROM Deliveries AS d
+        JOIN WebHooks AS h ON h.Id = d.WebHookId
+        JOIN Events AS e ON e.Id = d.EventId
+        WHERE {due} AND h.Status = 'Active' AND h.DeletedAt IS NULL
+        ORDER BY {order}
+        LIMIT $limit;
+        """;
+
+    private static List<DeliveryWork> SelectDue(
+        SqliteStatement select,
+        long storedNow,
+        int limit,
+        DateTimeOffset leaseUntil)
+    {
+        select.Bind("$now", storedNow);
+        select.Bind("$limit", limit);
+
+        return select.Query(row => new DeliveryWork(
+            row.GetInt64(0),
+            row.GetInt32(1),
+            row.GetInt32(2),
+            row.GetString(3),
+            row.GetInt32(4),
+            leaseUntil,
+            null,
+            row.GetString(5),
+            row.GetInt32(6)));
     }
 
     /// <summary>

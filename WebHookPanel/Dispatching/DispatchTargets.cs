@@ -14,23 +14,30 @@ public sealed class DispatchTargets(SendableHooks sendable)
     private Dictionary<int, WebHookStatus> _statuses = [];
     private long? _dataVersion;
 
-    /// <summary>Reads the hooks again when the database changed; call inside the batch's transaction.</summary>
-    public void Refresh(DispatchStatements statements)
+    /// <summary>
+    /// Reads the hooks again when the database changed; call inside the batch's transaction. True when it did.
+    /// </summary>
+    public bool Refresh(DispatchStatements statements)
     {
         var version = statements.DataVersion();
         if (version == _dataVersion)
         {
-            return;
+            return false;
         }
 
         _targets = statements.ReadTargets();
         _statuses = _targets.ToDictionary(t => t.WebHookId, t => t.Status);
         _dataVersion = version;
         Publish();
+
+        return true;
     }
 
     /// <summary>Forgets the copy, e.g. after a failed batch whose changes were rolled back.</summary>
     public void Invalidate() => _dataVersion = null;
+
+    /// <summary>Whether events can fire the hook: false once it is deleted.</summary>
+    public bool Contains(int webHookId) => _statuses.ContainsKey(webHookId);
 
     public bool IsPaused(int webHookId) =>
         _statuses.TryGetValue(webHookId, out var status) && status == WebHookStatus.Paused;

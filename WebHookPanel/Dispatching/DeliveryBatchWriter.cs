@@ -271,7 +271,8 @@ public sealed partial class DeliveryBatchWriter(
                     continue;
                 }
 
-                foreach (var target in _targets.Matching(item.Event))
+                var matching = _targets.Matching(item.Event).ToList();
+                foreach (var target in matching)
                 {
                     var messageId = Delivery.NewMessageId();
                     changed.Add(target.WebHookId);
@@ -306,7 +307,8 @@ public sealed partial class DeliveryBatchWriter(
                         0,
                         leaseUntil,
                         item.Event,
-                        item.PayloadJson);
+                        item.PayloadJson,
+                        Sharing: matching.Count);
                     fresh.Add(work);
                     handOffBudget -= work.Weight;
                 }

@@ -16,7 +16,9 @@ public sealed record DeliveryWork(
     WebHookEvent? Event,
     string? PayloadJson,
     // Waits in a row for its host's open circuit, which make the next wait longer.
-    int Deferrals = 0)
+    int Deferrals = 0,
+    // How many deliveries handed out together hold this one event in memory: each counts its share.
+    int Sharing = 1)
 {
     // What a delivery costs in memory besides its event, in characters: the record, its ids, the queue's slot.
     private const int Overhead = 512;
@@ -26,7 +28,8 @@ public sealed record DeliveryWork(
 
     /// <summary>
     /// Roughly what holding it in memory costs, in characters, so that the dispatcher can bound what waits for a
-    /// worker. Deliveries of one event share it; each is counted as if it had its own, erring on the safe side.
+    /// worker: its own share of the event, which the deliveries made from it together share.
     /// </summary>
-    public long Weight => Overhead + (long)(PayloadJson?.Length ?? 0) * (Event is null ? 1 : ReadEventFactor);
+    public long Weight =>
+        Overhead + (long)(PayloadJson?.Length ?? 0) * (Event is null ? 1 : ReadEventFactor) / Math.Max(1, Sharing);
 }

@@ -10,8 +10,8 @@ using WebHookPanel.Data;
 namespace WebHookPanel.Data.Migrations
 {
     [DbContext(typeof(PanelDbContext))]
-    [Migration("20261204225559_DeliveryFaultsAndDeferrals")]
-    partial class DeliveryFaultsAndDeferrals
+    [Migration("20261204221231_EventAtFault")]
+    partial class EventAtFault
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -696,9 +696,6 @@ namespace WebHookPanel.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Deferrals")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("EventAtFault")
                         .HasColumnType("INTEGER");
 
@@ -752,7 +749,7 @@ namespace WebHookPanel.Data.Migrations
                         .HasFilter("Status = 'Pending'");
 
                     b.HasIndex("WebHookId", "FinishedAt")
-                        .HasFilter("FinishedAt IS NOT NULL AND NOT EventAtFault");
+                        .HasFilter("FinishedAt IS NOT NULL");
 
                     b.HasIndex("WebHookId", "Id");
 

@@ -5,7 +5,7 @@
 namespace WebHookPanel.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class DeliveryFaultsAndDeferrals : Migration
+    public partial class Deferrals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,13 +20,6 @@ namespace WebHookPanel.Data.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "EventAtFault",
-                table: "Deliveries",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_WebHookId_FinishedAt",
@@ -44,10 +37,6 @@ namespace WebHookPanel.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Deferrals",
-                table: "Deliveries");
-
-            migrationBuilder.DropColumn(
-                name: "EventAtFault",
                 table: "Deliveries");
 
             migrationBuilder.CreateIndex(

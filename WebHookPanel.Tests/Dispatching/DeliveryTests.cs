@@ -206,6 +206,35 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_BadEventsBetweenASuccessAndTwoFailures_RuleLooksPastThemAndKeepsTheHookActive()
+    {
+        await using var host = await DispatchHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dispatcher:QuickRetries"] = "0",
+            ["Dispatcher:PauseThreshold"] = "3",
+        });
+        var hook = DispatchTestData.Hook(host.Receiver.BaseUrl + "/{answer}/x");
+        hook.UriParameters = [new UriParameter { Name = "answer", Label = "Answer" }];
+        var hookId = await host.CreateHookAsync(hook);
+
+        // Ended one by one, so that their order is the order the rule reads: success, two bad events, two failures.
+        string?[] answers = ["ok", null, null, "reject", "reject"];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var parameters = answers[i] is { } answer ? new Dictionary<string, string> { ["answer"] = answer } : [];
+            using var posted = await host.PostEventsAsync(DispatchTestData.Event($"mix-{i}", parameters: parameters));
+            var count = i + 1;
+            await Eventually.UntilAsync(
+                () => host.StoredDeliveriesAsync(hookId),
+                all => all.Count == count && all.All(d => d.FinishedAt is not null),
+                $"{count} deliveries ended");
+        }
+
+        Assert.Equal(WebHookStatus.Active, await host.HookStatusAsync(hookId));
+        Assert.Equal(3, host.Receiver.Requests.Count);
+    }
+
+    [Fact]
     public async Task Delivery_ReceiverHangs_TimesOutAndWaitsForTheSchedule()
     {
         var hookId = await _host.CreateHookAsync(DispatchTestData.Hook(_host.Receiver.BaseUrl + "/hang"));

@@ -121,7 +121,14 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         List<DeliveryWork> claimed;
         using (var transaction = _statements.Begin())
         {
-            claimed = _statements.Claim(Owner, 10, long.MaxValue, Now.AddMilliseconds(1), Now.AddMinutes(5));
+            claimed = _statements.Claim(
+                Owner,
+                10,
+                long.MaxValue,
+                Now.AddMilliseconds(1),
+                Now.AddMinutes(5),
+                sweep: true,
+                out _);
             transaction.Commit();
         }
 
@@ -134,12 +141,31 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         Assert.Equal((DeliveryStatus.Failed, "the webhook was deleted"), (failed.Status, failed.LastError));
     }
 
+    [Fact]
+    public async Task Claim_WithoutSweep_PassesOverAPausedHooksDueDeliveryAndLeavesItAsItWas()
+    {
+        var paused = await AddHookAsync(WebHookStatus.Paused);
+        var ofPaused = await AddLeasedDeliveryAsync(paused, "killed-process", "evt-unswept", Now.AddSeconds(-1));
+
+        List<DeliveryWork> claimed;
+        using (var transaction = _statements.Begin())
+        {
+            claimed = _statements.Claim(Owner, 10, long.MaxValue, Now, Now.AddMinutes(5), sweep: false, out _);
+            transaction.Commit();
+        }
+
+        var untouched = await ReadAsync(ofPaused);
+        Assert.Empty(claimed);
+        Assert.Equal((DeliveryStatus.InFlight, "killed-process"), (untouched.Status, untouched.LeaseOwner));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
     [InlineData(long.MaxValue, 3)]
     public async Task Claim_WeightBudget_StopsOnceTheClaimedWeighMoreButTakesOneAtLeast(long inWeights, int expected)
     {
+        var spent = false;
         var hookId = await AddHookAsync(WebHookStatus.Active);
         for (var i = 0; i < 3; i++)
         {
@@ -149,13 +175,14 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
         List<DeliveryWork> claimed;
         using (var transaction = _statements.Begin())
         {
-            var all = _statements.Claim("peek", 10, long.MaxValue, Now, Now.AddSeconds(-10));
+            var all = _statements.Claim("peek", 10, long.MaxValue, Now, Now.AddSeconds(-10), true, out _);
             var budget = inWeights == long.MaxValue ? long.MaxValue : all[0].Weight * inWeights;
-            claimed = _statements.Claim(Owner, 10, budget, Now, Now.AddMinutes(5));
+            claimed = _statements.Claim(Owner, 10, budget, Now, Now.AddMinutes(5), true, out spent);
             transaction.Commit();
         }
 
         Assert.Equal(expected, claimed.Count);
+        Assert.Equal(expected < 3, spent);
     }
 
     [Fact]
@@ -172,7 +199,7 @@ public sealed class DispatchStatementsTests : IAsyncLifetime
 
         using (var transaction = _statements.Begin())
         {
-            Assert.Equal(3, _statements.Claim(Owner, 10, long.MaxValue, Now, leaseUntil).Count);
+            Assert.Equal(3, _statements.Claim(Owner, 10, long.MaxValue, Now, leaseUntil, true, out _).Count);
             transaction.Commit();
         }
 

@@ -86,7 +86,14 @@ public sealed partial class DeliveryBatchWriter(
         var budgetLeft = handOffBudget - work.Sum(w => w.Weight);
         if (claimLimit > 0 && budgetLeft > 0)
         {
-            var claimed = statements.Claim(Owner, claimLimit, budgetLeft, now, now + _options.Lease, _sweepDue);
+            var claimed = statements.Claim(
+                Owner,
+                claimLimit,
+                budgetLeft,
+                now,
+                now + _options.Lease,
+                _sweepDue,
+                out var budgetSpent);
             if (_sweepDue)
             {
                 _sweepDue = false;
@@ -96,7 +103,7 @@ public sealed partial class DeliveryBatchWriter(
             LogClaimed(logger, claimed.Count);
             changed.UnionWith(claimed.Select(c => c.WebHookId));
             work.AddRange(claimed);
-            applied.ClaimedAll = claimed.Count >= claimLimit || claimed.Sum(c => c.Weight) >= budgetLeft;
+            applied.ClaimedAll = claimed.Count >= claimLimit || budgetSpent;
         }
         else if (claimLimit > 0)
         {
@@ -183,8 +190,8 @@ public sealed partial class DeliveryBatchWriter(
             _ => Retry(outcome, error, now, result),
         };
 
-        // Given back because its hook was paused or deleted, or retried when its hook is gone: the next claim's
-        // sweep holds or fails it.
+        // Given back because its hook was paused or deleted: the next claim's sweep holds or fails it. An outcome
+        // of a hook that is gone asks for one too, though a retry it schedules is failed by a later sweep.
         _sweepDue |= outcome.Kind == OutcomeKind.Released || !_targets.Contains(hookId);
 
         var attempted = outcome.Attempt is not null;
@@ -271,7 +278,10 @@ public sealed partial class DeliveryBatchWriter(
                     continue;
                 }
 
+                // All of an event's deliveries go to the workers or none, so that those in memory share it.
                 var matching = _targets.Matching(item.Event).ToList();
+                var sharing = matching.Count(t => !_targets.IsPaused(t.WebHookId));
+                var handOff = handOffBudget > 0;
                 foreach (var target in matching)
                 {
                     var messageId = Delivery.NewMessageId();
@@ -284,7 +294,7 @@ public sealed partial class DeliveryBatchWriter(
 
                     // The workers have enough in hand (a slow receiver, large events): stored for a later claim
                     // rather than held in memory, which would otherwise grow for as long as events come in.
-                    if (handOffBudget <= 0)
+                    if (!handOff)
                     {
                         statements.InsertDelivery(eventId, target, messageId, DeliveryStatus.Pending, null, now, null);
                         result.LeftPending = true;
@@ -308,7 +318,7 @@ public sealed partial class DeliveryBatchWriter(
                         leaseUntil,
                         item.Event,
                         item.PayloadJson,
-                        Sharing: matching.Count);
+                        Sharing: sharing);
                     fresh.Add(work);
                     handOffBudget -= work.Weight;
                 }

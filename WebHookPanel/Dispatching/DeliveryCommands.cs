@@ -205,7 +205,9 @@ public sealed class DeliveryCommands(
         await context.Deliveries
             .Where(d => d.WebHookId == webHookId && d.Status == DeliveryStatus.Held)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now),
+                s => s.SetProperty(d => d.Status, DeliveryStatus.Pending)
+                    .SetProperty(d => d.NextAttemptAt, now)
+                    .SetProperty(d => d.Deferrals, 0),
                 cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         dispatcher.RequestClaim();

@@ -41,6 +41,10 @@ public sealed partial class DeliveryDispatcher(
 
     private long _waitingWeight;
 
+    // Once shutdown begins, events still accepted are stored pending rather than handed to workers that are
+    // stopping: held in memory under a lease, a restart would send them only when the lease ran out.
+    private volatile bool _stopping;
+
     /// <summary>
     /// Stores the events and their deliveries; returns once they are committed. Throws
     /// <see cref="InvalidOperationException"/> when the dispatcher is shutting down.
@@ -70,7 +74,11 @@ public sealed partial class DeliveryDispatcher(
     {
         // Attempts in flight at shutdown get a grace period before they are cut short and given back.
         using var attempts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
-        await using var grace = stoppingToken.Register(() => attempts.CancelAfter(_options.ShutdownGrace));
+        await using var grace = stoppingToken.Register(() =>
+        {
+            _stopping = true;
+            attempts.CancelAfter(_options.ShutdownGrace);
+        });
 
         RequestClaim();
         var writing = Task.Run(() => RunWriterAsync(stoppingToken), CancellationToken.None);
@@ -188,7 +196,8 @@ public sealed partial class DeliveryDispatcher(
         try
         {
             // Not cancelled by shutdown: a batch is short and what it commits must not be half done.
-            var result = await writer.WriteAsync(batch, limit, _waitingLimit - waiting, CancellationToken.None);
+            var handOff = _stopping ? 0 : _waitingLimit - waiting;
+            var result = await writer.WriteAsync(batch, limit, handOff, CancellationToken.None);
             foreach (var ingest in batch.OfType<DispatchCommand.Ingest>())
             {
                 ingest.Done.TrySetResult();

@@ -101,14 +101,14 @@ public sealed class DispatchStatements : IDisposable
                 UPDATE WebHooks SET Status = 'Paused', UpdatedAt = $now WHERE Id = $hookId AND Status = 'Active';
                 """);
             _holdPending = Prepare("""
-                UPDATE Deliveries SET Status = 'Held' WHERE WebHookId = $hookId AND Status = 'Pending';
+                UPDATE Deliveries SET Status = 'Held', Deferrals = 0 WHERE WebHookId = $hookId AND Status = 'Pending';
                 """);
             _insertAudit = Prepare("""
                 INSERT INTO AuditEntries (At, Actor, Action, TargetType, TargetId, Summary)
                 VALUES ($at, $actor, $action, $targetType, $targetId, $summary);
                 """);
             _holdDueOfPaused = Prepare($"""
-                UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL
+                UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL, Deferrals = 0
                 WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE Status = 'Paused');
                 """);
             _failDueOfDeleted = Prepare($"""
@@ -333,7 +333,8 @@ public sealed class DispatchStatements : IDisposable
     /// only passed over: the sweep reads every due row). A claimed delivery goes out with the hook's version in
     /// force and records it: a retry, a replay or a held delivery after a fix sends the fixed request, as Stripe
     /// and Svix resend to the endpoint as it is now. Stops short of the limit once the claimed weigh more than
-    /// <paramref name="weightBudget"/> (<see cref="DeliveryWork.Weight"/>), after the first.
+    /// <paramref name="weightBudget"/> (<see cref="DeliveryWork.Weight"/>), after the first, and says so in
+    /// <paramref name="budgetSpent"/>: more are due.
     /// </summary>
     public List<DeliveryWork> Claim(
         string owner,
@@ -341,7 +342,8 @@ public sealed class DispatchStatements : IDisposable
         long weightBudget,
         DateTimeOffset now,
         DateTimeOffset leaseUntil,
-        bool sweep = true)
+        bool sweep,
+        out bool budgetSpent)
     {
         var storedNow = ToStored(now);
         if (sweep)
@@ -371,6 +373,8 @@ public sealed class DispatchStatements : IDisposable
 
             kept.Add(work);
         }
+
+        budgetSpent = kept.Count < claimed.Count;
 
         _lease.Bind("$owner", owner);
         _lease.Bind("$leaseUntil", ToStored(leaseUntil));

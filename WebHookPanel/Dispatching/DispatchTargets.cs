@@ -15,7 +15,8 @@ public sealed class DispatchTargets(SendableHooks sendable)
     private long? _dataVersion;
 
     /// <summary>
-    /// Reads the hooks again when the database changed; call inside the batch's transaction. True when it did.
+    /// Reads the hooks again when the database changed; call inside the batch's transaction. True when a hook's
+    /// status changed or a hook came or went.
     /// </summary>
     public bool Refresh(DispatchStatements statements)
     {
@@ -26,15 +27,25 @@ public sealed class DispatchTargets(SendableHooks sendable)
         }
 
         _targets = statements.ReadTargets();
-        _statuses = _targets.ToDictionary(t => t.WebHookId, t => t.Status);
+        var statuses = _targets.ToDictionary(t => t.WebHookId, t => t.Status);
+
+        // Other commits (an API key's last use, an audit entry) change the data version too: only a change of the
+        // hooks' statuses, or of which hooks there are, is news for the claim.
+        var changed = statuses.Count != _statuses.Count
+            || statuses.Any(s => !_statuses.TryGetValue(s.Key, out var before) || before != s.Value);
+        _statuses = statuses;
         _dataVersion = version;
         Publish();
 
-        return true;
+        return changed;
     }
 
     /// <summary>Forgets the copy, e.g. after a failed batch whose changes were rolled back.</summary>
-    public void Invalidate() => _dataVersion = null;
+    public void Invalidate()
+    {
+        _dataVersion = null;
+        _statuses = [];
+    }
 
     /// <summary>Whether events can fire the hook: false once it is deleted.</summary>
     public bool Contains(int webHookId) => _statuses.ContainsKey(webHookId);

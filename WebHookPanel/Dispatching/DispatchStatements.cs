@@ -11,15 +11,10 @@ namespace WebHookPanel.Dispatching;
 /// (<see cref="SqliteStatement"/>). EF Core is the panel's data layer everywhere else; here it is not, because a
 /// profile of the writer showed three quarters of its time in SaveChanges (change tracking, command building, and
 /// SQLite compiling the same INSERT and UPDATE text again for every batch) and the one writer thread is the
-/// dispatcher's ceiling. The schema is still EF's: the column names below are those of the entity configurations
-/// in <c>Data/</c>.
+/// dispatcher's ceiling. The SQL text is in <see cref="DispatchSql"/>; this class binds and runs it.
 /// </summary>
 public sealed class DispatchStatements : IDisposable
 {
-    private const string Due = """
-        ((d.Status = 'Pending' AND d.NextAttemptAt <= $now) OR (d.Status = 'InFlight' AND d.LeaseUntil < $now))
-        """;
-
     private static readonly Func<DateTimeOffset, long> ToStored =
         new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
 
@@ -51,82 +46,22 @@ public sealed class DispatchStatements : IDisposable
         // before migration) those compiled so far are finalized before the connection goes back to the pool.
         try
         {
-            _dataVersion = Prepare("PRAGMA data_version;");
-            _targets = Prepare("""
-                SELECT Id, ActiveTriggerType, ActiveTriggerFilter, Status, ActiveVersion FROM WebHooks
-                WHERE DeletedAt IS NULL AND ActiveVersion IS NOT NULL AND Status IN ('Active', 'Paused');
-                """);
-            _insertEvent = Prepare("""
-                INSERT INTO Events (ClientId, Type, Code, PayloadJson, ReceivedAt)
-                VALUES ($clientId, $type, $code, $payload, $now)
-                ON CONFLICT (ClientId) DO NOTHING
-                RETURNING Id;
-                """);
-            _insertDelivery = Prepare("""
-                INSERT INTO Deliveries (EventId, WebHookId, WebHookVersion, Status, AttemptCount, ScheduleStep,
-                    NextAttemptAt, LeaseOwner, LeaseUntil, MessageId, CreatedAt)
-                VALUES ($eventId, $hookId, $version, $status, 0, 0, $now, $owner, $leaseUntil, $messageId, $now)
-                RETURNING Id;
-                """);
-            _transition = Prepare("""
-                UPDATE Deliveries SET
-                    AttemptCount = AttemptCount + $attempted,
-                    Status = $status,
-                    LeaseOwner = NULL,
-                    LeaseUntil = NULL,
-                    LastError = CASE WHEN $keepsError THEN LastError ELSE $error END,
-                    FinishedAt = $finishedAt,
-                    NextAttemptAt = COALESCE($nextAttemptAt, NextAttemptAt),
-                    ScheduleStep = ScheduleStep + $advance,
-                    EventAtFault = $eventAtFault,
-                    Deferrals = CASE WHEN $defers THEN Deferrals + 1 ELSE 0 END,
-                    WebHookVersion = COALESCE($version, WebHookVersion)
-                WHERE Id = $id AND Status = 'InFlight' AND LeaseOwner = $owner
-                RETURNING AttemptCount;
-                """);
-            _countAttempt = Prepare("""
-                UPDATE Deliveries SET AttemptCount = AttemptCount + 1 WHERE Id = $id RETURNING AttemptCount;
-                """);
-            _insertAttempt = Prepare("""
-                INSERT INTO Attempts (DeliveryId, Number, StartedAt, DurationMs, RequestMethod, RequestUrl,
-                    RequestHeaders, RequestBody, ResponseStatus, ResponseHeaders, ResponseBody, Error, Omitted)
-                VALUES ($deliveryId, $number, $startedAt, $durationMs, $method, $url, $requestHeaders, $requestBody,
-                    $responseStatus, $responseHeaders, $responseBody, $error, $omitted);
-                """);
-            _latestEndStates = Prepare("""
-                SELECT Status FROM Deliveries WHERE WebHookId = $hookId AND FinishedAt IS NOT NULL AND NOT EventAtFault
-                ORDER BY FinishedAt DESC, Id DESC LIMIT $count;
-                """);
-            _pauseHook = Prepare("""
-                UPDATE WebHooks SET Status = 'Paused', UpdatedAt = $now WHERE Id = $hookId AND Status = 'Active';
-                """);
-            _holdPending = Prepare("""
-                UPDATE Deliveries SET Status = 'Held', Deferrals = 0 WHERE WebHookId = $hookId AND Status = 'Pending';
-                """);
-            _insertAudit = Prepare("""
-                INSERT INTO AuditEntries (At, Actor, Action, TargetType, TargetId, Summary)
-                VALUES ($at, $actor, $action, $targetType, $targetId, $summary);
-                """);
-            _holdDueOfPaused = Prepare($"""
-                UPDATE Deliveries AS d SET Status = 'Held', LeaseOwner = NULL, LeaseUntil = NULL, Deferrals = 0
-                WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE Status = 'Paused');
-                """);
-            _failDueOfDeleted = Prepare($"""
-                UPDATE Deliveries AS d SET Status = 'Failed', LastError = 'the webhook was deleted', FinishedAt = $now,
-                    LeaseOwner = NULL, LeaseUntil = NULL, EventAtFault = 0, Deferrals = 0
-                WHERE {Due} AND d.WebHookId IN (SELECT Id FROM WebHooks WHERE DeletedAt IS NOT NULL);
-                """);
-            // Two selects, each walking its own partial index in order and stopping at the limit: one query for
-            // both kinds of due rows made SQLite read and sort every due row for each claim, 66 ms with a backlog
-            // of 150,000.
-            _selectLeaseExpired = Prepare(SelectDue("d.Status = 'InFlight' AND d.LeaseUntil < $now", "d.LeaseUntil"));
-            _selectPendingDue = Prepare(
-                SelectDue("d.Status = 'Pending' AND d.NextAttemptAt <= $now", "d.NextAttemptAt"));
-            _lease = Prepare("""
-                UPDATE Deliveries SET Status = 'InFlight', LeaseOwner = $owner, LeaseUntil = $leaseUntil,
-                    WebHookVersion = $version
-                WHERE Id = $id;
-                """);
+            _dataVersion = Prepare(DispatchSql.DataVersion);
+            _targets = Prepare(DispatchSql.Targets);
+            _insertEvent = Prepare(DispatchSql.InsertEvent);
+            _insertDelivery = Prepare(DispatchSql.InsertDelivery);
+            _transition = Prepare(DispatchSql.Transition);
+            _countAttempt = Prepare(DispatchSql.CountAttempt);
+            _insertAttempt = Prepare(DispatchSql.InsertAttempt);
+            _latestEndStates = Prepare(DispatchSql.LatestEndStates);
+            _pauseHook = Prepare(DispatchSql.PauseHook);
+            _holdPending = Prepare(DispatchSql.HoldPending);
+            _insertAudit = Prepare(DispatchSql.InsertAudit);
+            _holdDueOfPaused = Prepare(DispatchSql.HoldDueOfPaused);
+            _failDueOfDeleted = Prepare(DispatchSql.FailDueOfDeleted);
+            _selectLeaseExpired = Prepare(DispatchSql.SelectLeaseExpired);
+            _selectPendingDue = Prepare(DispatchSql.SelectPendingDue);
+            _lease = Prepare(DispatchSql.Lease);
             _checkpoint = Prepare(WalCheckpointer.WriterCheckpoint);
         }
         catch
@@ -387,16 +322,6 @@ public sealed class DispatchStatements : IDisposable
 
         return kept;
     }
-
-    private static string SelectDue(string due, string order) => $"""
-        SELECT d.Id, d.WebHookId, h.ActiveVersion, d.MessageId, d.ScheduleStep, e.PayloadJson, d.Deferrals
-        FROM Deliveries AS d
-        JOIN WebHooks AS h ON h.Id = d.WebHookId
-        JOIN Events AS e ON e.Id = d.EventId
-        WHERE {due} AND h.Status = 'Active' AND h.DeletedAt IS NULL
-        ORDER BY {order}
-        LIMIT $limit;
-        """;
 
     private static List<DeliveryWork> SelectDue(
         SqliteStatement select,

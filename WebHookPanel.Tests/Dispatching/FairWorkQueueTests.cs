@@ -32,6 +32,24 @@ public sealed class FairWorkQueueTests
     }
 
     [Fact]
+    public async Task AddRange_TwoHooks_TakenInTurnAndCounted()
+    {
+        var queue = new FairWorkQueue();
+
+        queue.AddRange([Work(1, hookId: 7), Work(2, hookId: 7), Work(3, hookId: 8)]);
+        var count = queue.Count;
+        long[] taken =
+        [
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+            (await queue.TakeAsync(Token)).DeliveryId,
+        ];
+
+        Assert.Equal(3, count);
+        Assert.Equal([1, 3, 2], taken);
+    }
+
+    [Fact]
     public async Task Take_NothingWaits_WaitsForTheNextAdd()
     {
         var queue = new FairWorkQueue();

@@ -203,11 +203,14 @@ public sealed partial class DeliveryDispatcher(
                 ingest.Done.TrySetResult();
             }
 
+            var handedWeight = 0L;
             foreach (var work in result.Work)
             {
-                Interlocked.Add(ref _waitingWeight, work.Weight);
-                _work.Add(work);
+                handedWeight += work.Weight;
             }
+
+            Interlocked.Add(ref _waitingWeight, handedWeight);
+            _work.AddRange(result.Work);
 
             if (claim || result.MoreDue)
             {

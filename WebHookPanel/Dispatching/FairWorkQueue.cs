@@ -29,6 +29,26 @@ public sealed class FairWorkQueue
         _available.Release();
     }
 
+    /// <summary>Adds a batch of deliveries under one lock and wakes as many workers.</summary>
+    public void AddRange(IReadOnlyList<DeliveryWork> works)
+    {
+        if (works.Count == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var work in works)
+            {
+                Enqueue(work);
+            }
+        }
+
+        Interlocked.Add(ref _count, works.Count);
+        _available.Release(works.Count);
+    }
+
     /// <summary>Waits for a delivery and takes the next hook's in turn.</summary>
     public async ValueTask<DeliveryWork> TakeAsync(CancellationToken cancellationToken)
     {

@@ -10,13 +10,9 @@ public sealed class FairWorkQueueTests
     public async Task Take_OneHookWithABacklogAndAnotherWithOne_TheOtherIsSecondNotLast()
     {
         var queue = new FairWorkQueue();
-        for (var i = 1; i <= 3; i++)
-        {
-            queue.Add(Work(i, hookId: 7));
-        }
-
-        queue.Add(Work(4, hookId: 8));
-        queue.Add(Work(5, hookId: 9));
+        queue.AddRange([Work(1, hookId: 7), Work(2, hookId: 7), Work(3, hookId: 7)]);
+        queue.AddRange([Work(4, hookId: 8)]);
+        queue.AddRange([Work(5, hookId: 9)]);
 
         long[] taken =
         [
@@ -56,7 +52,7 @@ public sealed class FairWorkQueueTests
 
         var taking = queue.TakeAsync(Token).AsTask();
         var waitedFirst = !taking.IsCompleted;
-        queue.Add(Work(1, hookId: 7));
+        queue.AddRange([Work(1, hookId: 7)]);
 
         Assert.True(waitedFirst);
         Assert.Equal(1, (await taking).DeliveryId);
@@ -66,8 +62,7 @@ public sealed class FairWorkQueueTests
     public void TryTake_WhatIsLeft_TakesEachOnceThenNothing()
     {
         var queue = new FairWorkQueue();
-        queue.Add(Work(1, hookId: 7));
-        queue.Add(Work(2, hookId: 8));
+        queue.AddRange([Work(1, hookId: 7), Work(2, hookId: 8)]);
 
         var left = new List<long>();
         while (queue.TryTake(out var work))

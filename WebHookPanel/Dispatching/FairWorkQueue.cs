@@ -18,17 +18,6 @@ public sealed class FairWorkQueue
     /// <summary>How many deliveries wait.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public void Add(DeliveryWork work)
-    {
-        lock (_lock)
-        {
-            Enqueue(work);
-        }
-
-        Interlocked.Increment(ref _count);
-        _available.Release();
-    }
-
     /// <summary>Adds a batch of deliveries under one lock and wakes as many workers.</summary>
     public void AddRange(IReadOnlyList<DeliveryWork> works)
     {
